@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs what Knockback needs on a fresh Debian machine, skipping what is present.
+#   scripts/setup.sh          build tools: wasm32 target, trunk, wasm-bindgen, wasm-opt
+#   scripts/setup.sh --test   the same, plus Chromium and ChromeDriver for the browser tests
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+
+TRUNK_VERSION=0.21.14
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (a few minutes, once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+# wasm-bindgen-cli must match the wasm-bindgen crate exactly, and Trunk.toml pins it too.
+WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ -z "$WBG_VERSION" ]; then echo "could not read the wasm-bindgen version from Cargo.lock" >&2; exit 1; fi
+if ! grep -q "^wasm_bindgen = \"$WBG_VERSION\"" Trunk.toml; then
+  echo "Trunk.toml pins a different wasm_bindgen than Cargo.lock ($WBG_VERSION): update [tools] in Trunk.toml" >&2
+  exit 1
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WBG_VERSION" ]; then
+  say "installing wasm-bindgen-cli $WBG_VERSION (a few minutes, once)"
+  # Without --locked: the CLI's own lockfile pins crates this toolchain can't build.
+  cargo install wasm-bindgen-cli --version "$WBG_VERSION"
+fi
+
+# wasm-opt (binaryen) and the browser-test driver come from npm, local to the repo.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  say "installing Node.js and npm from Debian"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm
+fi
+# A copy of the lockfile marks a finished install, so an interrupted one is redone.
+if ! cmp -s tools/package-lock.json tools/node_modules/.installed-lock.json; then
+  say "installing pinned npm tools (binaryen, playwright-core)"
+  npm ci --prefix tools --no-audit --no-fund --loglevel=error
+  cp tools/package-lock.json tools/node_modules/.installed-lock.json
+fi
+[ "$(wasm-opt --version)" = "wasm-opt version 132 (version_132)" ] || { echo "wrong wasm-opt on PATH: $(command -v wasm-opt)" >&2; exit 1; }
+
+if [ "${1:-}" = "--test" ]; then
+  if ! [ -x "$CHROMIUM" ] || ! command -v chromedriver >/dev/null; then
+    say "installing Chromium and ChromeDriver from Debian"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+  fi
+fi
+say "tools ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | cut -d' ' -f1-3)"

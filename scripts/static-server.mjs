@@ -1,0 +1,78 @@
+// A small static file server for the release build, used by `scripts/serve.sh` and the
+// end-to-end tests. It serves `dist/` under a base path and answers any unknown path
+// inside the base with index.html, so a reload on a deep link (/applications/…) works.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve, sep } from "node:path";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
+  ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+/** Starts a server; resolves to { server, url, requests } once listening. */
+export function startServer({ dir, base = "/", port = 0, host = "127.0.0.1" }) {
+  const root = resolve(dir);
+  const prefix = base.endsWith("/") ? base : `${base}/`;
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    requests.push(path);
+    if (!path.startsWith(prefix) && path !== prefix.slice(0, -1)) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("Not found");
+      return;
+    }
+    const rel = normalize(path.slice(prefix.length));
+    const file = join(root, rel);
+    if (file !== root && !file.startsWith(root + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    let target = file;
+    try {
+      if (!(await stat(target)).isFile()) throw new Error("not a file");
+    } catch {
+      // A path with a file extension that does not exist is a real 404 (a missing
+      // asset must not come back as HTML); anything else is an app route.
+      if (extname(rel) && extname(rel) !== ".html") {
+        res.writeHead(404, { "content-type": "text/plain" }).end("Not found");
+        return;
+      }
+      target = join(root, "index.html");
+    }
+    try {
+      const body = await readFile(target);
+      res.writeHead(200, {
+        "content-type": TYPES[extname(target)] ?? "application/octet-stream",
+        "cache-control": target.endsWith("index.html") ? "no-cache" : "public, max-age=31536000, immutable",
+        "x-content-type-options": "nosniff",
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(500).end();
+    }
+  });
+  return new Promise((ok) => {
+    server.listen(port, host, () => {
+      const { port: p } = server.address();
+      ok({ server, url: `http://${host}:${p}${prefix}`, requests });
+    });
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = Object.fromEntries(
+    process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith("--") ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
+  );
+  const { url } = await startServer({ dir: args.dir ?? "dist", base: args.base ?? "/", port: Number(args.port ?? 8080), host: args.host ?? "127.0.0.1" });
+  console.log(`serving ${args.dir ?? "dist"} at ${url}`);
+}

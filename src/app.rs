@@ -1,0 +1,47 @@
+//! The root component: provides the store, lays out the shell and routes between pages.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::nav::Nav;
+use crate::components::storage_banner::StorageBanner;
+use crate::pages::{
+    application_detail::ApplicationDetail, applications::Applications, dashboard::Dashboard,
+    insights::Insights, new_application::NewApplication, not_found::NotFound, reflect::Reflect,
+    settings::Settings,
+};
+use crate::state::Store;
+
+#[component]
+pub(crate) fn App() -> impl IntoView {
+    provide_context(Store::start());
+    view! {
+        <Router base=crate::browser::base_path()>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <header class="site-header">
+                <div class="brand">
+                    <span class="brand-name">"Knockback"</span>
+                    <span class="brand-line">"Every no, a step forward"</span>
+                </div>
+                <Nav/>
+            </header>
+            <StorageBanner/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=Dashboard/>
+                    <Route path=path!("/applications") view=Applications/>
+                    <Route path=path!("/applications/new") view=NewApplication/>
+                    <Route path=path!("/applications/:id") view=ApplicationDetail/>
+                    <Route path=path!("/reflect/:id") view=Reflect/>
+                    <Route path=path!("/reflect") view=Reflect/>
+                    <Route path=path!("/insights") view=Insights/>
+                    <Route path=path!("/settings") view=Settings/>
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>"Your notebook stays in this browser. Nothing is sent anywhere."</p>
+            </footer>
+        </Router>
+    }
+}

@@ -1,0 +1,124 @@
+//! The "add application" form. What the user typed is kept in a plain draft, so an
+//! invalid field never loses anything; messages appear next to the field they concern.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::model::{ApplicationDraft, Field, FieldError, Stage};
+use crate::components::text_field::TextField;
+use crate::state::use_store;
+
+#[component]
+pub(crate) fn ApplicationForm() -> impl IntoView {
+    let store = use_store();
+    let navigate = use_navigate();
+    let draft = RwSignal::new(ApplicationDraft { stage: Stage::Applied.key().to_owned(), ..Default::default() });
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+
+    let error_for = move |field: Field| {
+        move || errors.with(|es| es.iter().find(|e| e.field == field).map(|e| e.message.clone()))
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let built = draft.with_untracked(|d| {
+            d.build(uuid::Uuid::new_v4(), crate::browser::today(), chrono::Utc::now())
+        });
+        match built {
+            Ok(app) => {
+                let id = app.id;
+                errors.set(Vec::new());
+                store.update(|data| data.add_application(app));
+                navigate(&format!("/applications/{id}"), Default::default());
+            }
+            Err(es) => {
+                errors.set(es);
+                // Move focus to the first field in trouble, so keyboard and screen-reader
+                // users land where the fix is.
+                if let Some(first) = errors.with_untracked(|es| es.first().map(|e| field_id(e.field))) {
+                    if let Some(el) = document().get_element_by_id(first) {
+                        use wasm_bindgen::JsCast;
+                        if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+                            let _ = el.focus();
+                        }
+                    }
+                }
+            }
+        }
+    };
+
+    // Each input reads and writes one field of the draft.
+    let bind = move |get: fn(&ApplicationDraft) -> &String, set: fn(&mut ApplicationDraft, String)| {
+        (
+            Signal::derive(move || draft.with(|d| get(d).clone())),
+            Callback::new(move |v: String| draft.update(|d| set(d, v))),
+        )
+    };
+    let err = move |field: Field| Signal::derive(error_for(field));
+    let (company, set_company) = bind(|d| &d.company, |d, v| d.company = v);
+    let (role, set_role) = bind(|d| &d.role, |d, v| d.role = v);
+    let (applied_on, set_applied_on) = bind(|d| &d.applied_on, |d, v| d.applied_on = v);
+    let (link, set_link) = bind(|d| &d.link, |d, v| d.link = v);
+    let (location, set_location) = bind(|d| &d.location, |d, v| d.location = v);
+    let (source, set_source) = bind(|d| &d.source, |d, v| d.source = v);
+    let (tags, set_tags) = bind(|d| &d.tags, |d, v| d.tags = v);
+
+    view! {
+        <form class="card form" on:submit=submit novalidate=true aria-describedby="form-required-note">
+            <p class="hint" id="form-required-note">"Fields marked * are required."</p>
+            <Show when=move || !store.writable()>
+                <p class="field-error" role="alert">"Saving is paused until the problem above is resolved."</p>
+            </Show>
+            <div class="grid-2">
+                <TextField id="company" label="Company" required=true value=company on_input=set_company error=err(Field::Company)/>
+                <TextField id="role" label="Role" required=true value=role on_input=set_role error=err(Field::Role)/>
+                <TextField id="applied_on" label="Date applied" kind="date" value=applied_on on_input=set_applied_on
+                    error=err(Field::AppliedOn) hint="Leave empty if you haven't applied yet."/>
+                <div class="field">
+                    <label for="stage">"Stage"</label>
+                    <select
+                        id="stage"
+                        name="stage"
+                        aria-describedby="stage-error"
+                        prop:value=move || draft.with(|d| d.stage.clone())
+                        on:change=move |ev| draft.update(|d| d.stage = event_target_value(&ev))
+                    >
+                        {Stage::ALL.into_iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
+                    </select>
+                    <p class="field-error" id="stage-error" aria-live="polite">{error_for(Field::Stage)}</p>
+                </div>
+                <TextField id="link" label="Job ad link" kind="url" value=link on_input=set_link error=err(Field::Link)/>
+                <TextField id="location" label="Location" value=location on_input=set_location/>
+                <TextField id="source" label="Where you found it" value=source on_input=set_source
+                    hint="A job board, a referral, a recruiter…"/>
+                <TextField id="tags" label="Tags" value=tags on_input=set_tags hint="Separate tags with commas."/>
+            </div>
+            <div class="field">
+                <label for="notes">"Notes"</label>
+                <textarea
+                    id="notes"
+                    name="notes"
+                    rows="4"
+                    aria-describedby="notes-error"
+                    prop:value=move || draft.with(|d| d.notes.clone())
+                    on:input=move |ev| draft.update(|d| d.notes = event_target_value(&ev))
+                ></textarea>
+                <p class="field-error" id="notes-error" aria-live="polite">{error_for(Field::Notes)}</p>
+            </div>
+            <div class="actions">
+                <button type="submit" disabled=move || !store.writable()>"Save application"</button>
+            </div>
+        </form>
+    }
+}
+
+fn field_id(field: Field) -> &'static str {
+    match field {
+        Field::Company => "company",
+        Field::Role => "role",
+        Field::Link => "link",
+        Field::AppliedOn => "applied_on",
+        Field::Stage => "stage",
+        Field::Notes => "notes",
+    }
+}

@@ -1,0 +1,114 @@
+//! Tells the user, plainly, when their data is not being saved and what they can do.
+
+use leptos::prelude::*;
+
+use crate::browser::download;
+use crate::state::{use_store, Health};
+use crate::storage::local::SaveError;
+
+#[component]
+pub(crate) fn StorageBanner() -> impl IntoView {
+    let store = use_store();
+    let download_error = RwSignal::new(None::<String>);
+    let save_file = move |name: &str, text: &str| {
+        download_error.set(download(name, "application/json", text).err());
+    };
+
+    let body = move || match store.health.get() {
+        Health::Ok => None,
+        Health::ReadOnly { error, raw, quarantine_key } => {
+            let kept = if quarantine_key.is_some() {
+                "It is kept exactly as it was, and a copy is set aside, so nothing is lost."
+            } else {
+                "It is kept exactly as it was, so nothing is lost."
+            };
+            let can_restart = quarantine_key.is_some();
+            Some(view! {
+                <div class="banner banner-error" role="alert">
+                    <h2>"Your saved notebook can't be opened"</h2>
+                    <p>{error.to_string()}</p>
+                    <p>{kept} " Knockback is read-only until you decide what to do."</p>
+                    <div class="actions">
+                        <button type="button" on:click=move |_| save_file("knockback-unreadable-data.json", &raw)>
+                            "Download the saved data"
+                        </button>
+                        {can_restart.then(|| view! {
+                            <button type="button" class="secondary" on:click=move |_| store.start_fresh()>
+                                "Start a new notebook (keep the copy)"
+                            </button>
+                        })}
+                    </div>
+                </div>
+            }.into_any())
+        }
+        Health::Unavailable(why) => Some(view! {
+            <div class="banner banner-warn" role="alert">
+                <h2>"This browser isn't letting Knockback save"</h2>
+                <p>{format!("Storage is blocked ({why}). You can use the app, but everything is gone when this tab closes. Download a backup before you leave.")}</p>
+                <div class="actions">
+                    <button type="button" on:click=move |_| save_file(&backup_name(), &store.export_json())>
+                        "Download your data"
+                    </button>
+                </div>
+            </div>
+        }.into_any()),
+        Health::SaveFailed(e) => {
+            let why = match e {
+                SaveError::Quota => "The browser's storage for this site is full.".to_owned(),
+                SaveError::Verify => "The browser did not keep what was written.".to_owned(),
+                SaveError::Stale => "Another tab saved first.".to_owned(),
+                SaveError::Other(m) => m,
+            };
+            Some(view! {
+                <div class="banner banner-error" role="alert">
+                    <h2>"Your latest changes are not saved"</h2>
+                    <p>{why} " Everything is still here on screen. Download your data to keep it safe, free some space, then try again."</p>
+                    <div class="actions">
+                        <button type="button" on:click=move |_| save_file(&backup_name(), &store.export_json())>
+                            "Download your data"
+                        </button>
+                        <button type="button" class="secondary" on:click=move |_| store.save_now()>
+                            "Try saving again"
+                        </button>
+                    </div>
+                </div>
+            }.into_any())
+        }
+        Health::Superseded { lost } => Some(view! {
+            <div class="banner banner-warn" role="alert">
+                <h2>"Another tab saved newer changes"</h2>
+                <p>"This tab now shows them. The edit you made here was not saved over them; download it if you need it."</p>
+                <div class="actions">
+                    <button type="button" on:click=move |_| save_file("knockback-unsaved-edit.json", &lost)>
+                        "Download my unsaved edit"
+                    </button>
+                    <button type="button" class="secondary" on:click=move |_| store.health.set(Health::Ok)>
+                        "Dismiss"
+                    </button>
+                </div>
+            </div>
+        }.into_any()),
+    };
+
+    let notice = move || {
+        store.notice.get().map(|text| view! {
+            <div class="notice" role="status">
+                <span>{text}</span>
+                <button type="button" class="link" on:click=move |_| store.notice.set(None)>"Dismiss"</button>
+            </div>
+        })
+    };
+
+    view! {
+        <div class="banners">
+            {body}
+            {notice}
+            {move || download_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+        </div>
+    }
+}
+
+/// `knockback-backup-YYYY-MM-DD.json`, dated in the user's time zone.
+pub(crate) fn backup_name() -> String {
+    format!("knockback-backup-{}.json", crate::browser::today().format("%Y-%m-%d"))
+}

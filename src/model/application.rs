@@ -1,0 +1,287 @@
+//! A job application: what was applied for, where it stands, and everything around it.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::feedback::FeedbackRequest;
+use super::interview::InterviewRound;
+use super::stage::{insert_change, Stage, StageChange};
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub(crate) struct Contact {
+    pub(crate) name: String,
+    pub(crate) role: String,
+    pub(crate) email: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct Application {
+    pub(crate) id: Uuid,
+    pub(crate) company: String,
+    pub(crate) role: String,
+    #[serde(default)]
+    pub(crate) link: String,
+    #[serde(default)]
+    pub(crate) location: String,
+    /// Where the user found the role: a job board, a referral, a recruiter.
+    #[serde(default)]
+    pub(crate) source: String,
+    #[serde(default)]
+    pub(crate) applied_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub(crate) tags: Vec<String>,
+    #[serde(default)]
+    pub(crate) notes: String,
+    #[serde(default)]
+    pub(crate) contacts: Vec<Contact>,
+    /// Never empty once created: the last entry is the current stage.
+    pub(crate) history: Vec<StageChange>,
+    #[serde(default)]
+    pub(crate) interviews: Vec<InterviewRound>,
+    #[serde(default)]
+    pub(crate) feedback: FeedbackRequest,
+    /// Sample data is marked so it can be removed in one click and never mixed up
+    /// with the user's own.
+    #[serde(default)]
+    pub(crate) sample: bool,
+    pub(crate) created_at: DateTime<Utc>,
+    pub(crate) updated_at: DateTime<Utc>,
+}
+
+/// What the "add application" form collects, as typed. Kept as plain strings so an
+/// invalid field never loses what the user wrote.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct ApplicationDraft {
+    pub(crate) company: String,
+    pub(crate) role: String,
+    pub(crate) link: String,
+    pub(crate) location: String,
+    pub(crate) source: String,
+    pub(crate) applied_on: String,
+    pub(crate) stage: String,
+    pub(crate) tags: String,
+    pub(crate) notes: String,
+}
+
+/// Which form field a validation message belongs to, so the UI can show it beside it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Field {
+    Company,
+    Role,
+    Link,
+    AppliedOn,
+    Stage,
+    Notes,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct FieldError {
+    pub(crate) field: Field,
+    pub(crate) message: String,
+}
+
+/// The longest single text field we accept. Generous (a pasted job ad fits), but it
+/// stops a runaway paste from eating the whole storage quota.
+pub(crate) const MAX_TEXT: usize = 100_000;
+
+impl ApplicationDraft {
+    /// Validates the draft and builds a new application, or says what to fix, field by field.
+    pub(crate) fn build(
+        &self,
+        id: Uuid,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<Application, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut err = |field, message: &str| {
+            errors.push(FieldError { field, message: message.to_owned() })
+        };
+        let company = self.company.trim();
+        let role = self.role.trim();
+        if company.is_empty() {
+            err(Field::Company, "Enter the company name.");
+        } else if company.chars().count() > 200 {
+            err(Field::Company, "Keep the company name under 200 characters.");
+        }
+        if role.is_empty() {
+            err(Field::Role, "Enter the role you applied for.");
+        } else if role.chars().count() > 200 {
+            err(Field::Role, "Keep the role under 200 characters.");
+        }
+        let link = self.link.trim();
+        if !link.is_empty() && !is_web_link(link) {
+            err(Field::Link, "Enter a web address starting with https:// or http://.");
+        }
+        let applied_on = match self.applied_on.trim() {
+            "" => None,
+            s => match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+                Ok(d) if d > today => {
+                    err(Field::AppliedOn, "The applied date can't be in the future.");
+                    None
+                }
+                Ok(d) => Some(d),
+                Err(_) => {
+                    err(Field::AppliedOn, "Enter a date like 2026-03-14.");
+                    None
+                }
+            },
+        };
+        let stage = match self.stage.trim() {
+            "" => Stage::Applied,
+            key => Stage::from_key(key).unwrap_or_else(|| {
+                err(Field::Stage, "Choose a stage from the list.");
+                Stage::Applied
+            }),
+        };
+        if self.notes.len() > MAX_TEXT {
+            err(Field::Notes, "These notes are too long to store (100,000 characters at most).");
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let history = vec![StageChange { stage, on: applied_on.unwrap_or(today), recorded_at: now }];
+        Ok(Application {
+            id,
+            company: company.to_owned(),
+            role: role.to_owned(),
+            link: link.to_owned(),
+            location: self.location.trim().to_owned(),
+            source: self.source.trim().to_owned(),
+            applied_on,
+            tags: parse_tags(&self.tags),
+            notes: self.notes.clone(),
+            contacts: Vec::new(),
+            history,
+            interviews: Vec::new(),
+            feedback: FeedbackRequest::default(),
+            sample: false,
+            created_at: now,
+            updated_at: now,
+        })
+    }
+}
+
+/// Only web links are offered as clickable links; anything else (`javascript:`…) is refused.
+pub(crate) fn is_web_link(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && s.len() > "http://".len() + 1
+        && !s.chars().any(char::is_whitespace)
+}
+
+/// Tags are typed comma-separated; empties and repeats (ignoring case) are dropped.
+pub(crate) fn parse_tags(input: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for tag in input.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+        if !tags.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
+            tags.push(tag.to_owned());
+        }
+    }
+    tags
+}
+
+impl Application {
+    /// The current stage: the latest entry of the history.
+    pub(crate) fn stage(&self) -> Stage {
+        self.history.last().map_or(Stage::Saved, |c| c.stage)
+    }
+
+    /// Records a stage change that happened `on` (today or back-dated).
+    pub(crate) fn change_stage(&mut self, stage: Stage, on: NaiveDate, now: DateTime<Utc>) {
+        insert_change(&mut self.history, StageChange { stage, on, recorded_at: now });
+        self.updated_at = now;
+    }
+
+    /// Checks invariants the UI guarantees but a hand-edited file might not.
+    pub(crate) fn validate(&self) -> Result<(), String> {
+        let who = || format!("application {}", self.id);
+        if self.company.trim().is_empty() {
+            return Err(format!("{} has no company", who()));
+        }
+        if self.history.is_empty() {
+            return Err(format!("{} has no stage history", who()));
+        }
+        if self.interviews.iter().any(|i| !super::interview::valid_self_rating(i.self_rating)) {
+            return Err(format!("{} has an interview rating outside 1–5", who()));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 5, 10).expect("valid date")
+    }
+
+    fn draft() -> ApplicationDraft {
+        ApplicationDraft { company: "  Acme ".into(), role: "Recruiter".into(), ..Default::default() }
+    }
+
+    #[test]
+    fn minimal_draft_builds_an_applied_application() {
+        let app = draft().build(Uuid::nil(), today(), Utc::now()).expect("valid");
+        assert_eq!(app.company, "Acme");
+        assert_eq!(app.stage(), Stage::Applied);
+        assert_eq!(app.history[0].on, today());
+        assert!(app.validate().is_ok());
+    }
+
+    #[test]
+    fn missing_fields_are_reported_per_field() {
+        let errors = ApplicationDraft::default().build(Uuid::nil(), today(), Utc::now()).expect_err("invalid");
+        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(fields, [Field::Company, Field::Role]);
+    }
+
+    #[test]
+    fn bad_link_date_and_stage_are_reported() {
+        let d = ApplicationDraft {
+            link: "javascript:alert(1)".into(),
+            applied_on: "14/03/2026".into(),
+            stage: "hired".into(),
+            ..draft()
+        };
+        let errors = d.build(Uuid::nil(), today(), Utc::now()).expect_err("invalid");
+        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(fields, [Field::Link, Field::AppliedOn, Field::Stage]);
+    }
+
+    #[test]
+    fn future_applied_date_is_refused_and_past_one_is_history() {
+        let future = ApplicationDraft { applied_on: "2026-05-11".into(), ..draft() };
+        assert!(future.build(Uuid::nil(), today(), Utc::now()).is_err());
+        let past = ApplicationDraft { applied_on: "2026-01-02".into(), stage: "rejected".into(), ..draft() };
+        let app = past.build(Uuid::nil(), today(), Utc::now()).expect("valid");
+        assert_eq!(app.stage(), Stage::Rejected);
+        assert_eq!(app.history[0].on, NaiveDate::from_ymd_opt(2026, 1, 2).expect("date"));
+    }
+
+    #[test]
+    fn tags_are_trimmed_and_deduplicated() {
+        assert_eq!(parse_tags(" remote, HR ,,hr, Remote ,senior"), ["remote", "HR", "senior"]);
+        assert!(parse_tags(" , ").is_empty());
+    }
+
+    #[test]
+    fn web_links_only() {
+        assert!(is_web_link("https://example.com/job/1"));
+        assert!(is_web_link("HTTP://EXAMPLE.COM"));
+        assert!(!is_web_link("javascript:alert(1)"));
+        assert!(!is_web_link("https://"));
+        assert!(!is_web_link("https://exa mple.com"));
+    }
+
+    #[test]
+    fn stage_change_updates_timestamp() {
+        let mut app = draft().build(Uuid::nil(), today(), Utc::now()).expect("valid");
+        let later = app.updated_at + chrono::Duration::seconds(5);
+        app.change_stage(Stage::Rejected, today(), later);
+        assert_eq!(app.stage(), Stage::Rejected);
+        assert_eq!(app.updated_at, later);
+    }
+}

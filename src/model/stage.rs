@@ -1,0 +1,162 @@
+//! Where an application stands, and the dated history of how it got there.
+//!
+//! The history is the source of truth: the current stage is derived from it, so a
+//! back-dated change (entering an old application) lands in the right place.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Every stage an application can be in. `Rejected` is their decision, `Withdrawn` and
+/// `Declined` are the user's own: users of other trackers asked for them to be kept apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Stage {
+    Saved,
+    Applied,
+    Screening,
+    Interviewing,
+    Offer,
+    Accepted,
+    Rejected,
+    Ghosted,
+    Withdrawn,
+    Declined,
+}
+
+impl Stage {
+    pub(crate) const ALL: [Stage; 10] = [
+        Stage::Saved,
+        Stage::Applied,
+        Stage::Screening,
+        Stage::Interviewing,
+        Stage::Offer,
+        Stage::Accepted,
+        Stage::Rejected,
+        Stage::Ghosted,
+        Stage::Withdrawn,
+        Stage::Declined,
+    ];
+
+    /// The words a user sees.
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            Stage::Saved => "Saved",
+            Stage::Applied => "Applied",
+            Stage::Screening => "Screening",
+            Stage::Interviewing => "Interviewing",
+            Stage::Offer => "Offer",
+            Stage::Accepted => "Accepted",
+            Stage::Rejected => "Rejected",
+            Stage::Ghosted => "Ghosted",
+            Stage::Withdrawn => "Withdrawn",
+            Stage::Declined => "Declined by me",
+        }
+    }
+
+    /// The stable identifier used in storage, URLs and form values.
+    pub(crate) fn key(self) -> &'static str {
+        match self {
+            Stage::Saved => "saved",
+            Stage::Applied => "applied",
+            Stage::Screening => "screening",
+            Stage::Interviewing => "interviewing",
+            Stage::Offer => "offer",
+            Stage::Accepted => "accepted",
+            Stage::Rejected => "rejected",
+            Stage::Ghosted => "ghosted",
+            Stage::Withdrawn => "withdrawn",
+            Stage::Declined => "declined",
+        }
+    }
+
+    pub(crate) fn from_key(key: &str) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    /// Closed stages need no further action on the application itself.
+    pub(crate) fn is_closed(self) -> bool {
+        matches!(
+            self,
+            Stage::Accepted | Stage::Rejected | Stage::Ghosted | Stage::Withdrawn | Stage::Declined
+        )
+    }
+}
+
+/// One move from one stage to another. `on` is the day it happened (the user may
+/// back-date it); `recorded_at` is when it was entered, and breaks ties on the same day.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct StageChange {
+    pub(crate) stage: Stage,
+    pub(crate) on: NaiveDate,
+    pub(crate) recorded_at: DateTime<Utc>,
+}
+
+/// Inserts a change keeping the history ordered by (`on`, `recorded_at`), so the last
+/// entry is always the current stage however the changes were entered.
+pub(crate) fn insert_change(history: &mut Vec<StageChange>, change: StageChange) {
+    let at = history.partition_point(|c| (c.on, c.recorded_at) <= (change.on, change.recorded_at));
+    history.insert(at, change);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, d).expect("valid date")
+    }
+
+    fn at(h: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 4, 1, h, 0, 0).single().expect("valid time")
+    }
+
+    #[test]
+    fn keys_round_trip_and_are_unique() {
+        for stage in Stage::ALL {
+            assert_eq!(Stage::from_key(stage.key()), Some(stage));
+        }
+        let mut keys: Vec<_> = Stage::ALL.iter().map(|s| s.key()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), Stage::ALL.len());
+        assert_eq!(Stage::from_key("nope"), None);
+    }
+
+    #[test]
+    fn serde_uses_the_stable_keys() {
+        for stage in Stage::ALL {
+            let json = serde_json::to_string(&stage).expect("serialize");
+            assert_eq!(json, format!("\"{}\"", stage.key()));
+        }
+    }
+
+    #[test]
+    fn back_dated_change_is_ordered_by_day_not_entry() {
+        let mut history = Vec::new();
+        insert_change(&mut history, StageChange { stage: Stage::Applied, on: day(1), recorded_at: at(1) });
+        insert_change(&mut history, StageChange { stage: Stage::Rejected, on: day(20), recorded_at: at(2) });
+        // Entered last, but it happened in between.
+        insert_change(&mut history, StageChange { stage: Stage::Interviewing, on: day(10), recorded_at: at(3) });
+        let stages: Vec<_> = history.iter().map(|c| c.stage).collect();
+        assert_eq!(stages, [Stage::Applied, Stage::Interviewing, Stage::Rejected]);
+    }
+
+    #[test]
+    fn same_day_changes_keep_entry_order() {
+        let mut history = Vec::new();
+        insert_change(&mut history, StageChange { stage: Stage::Screening, on: day(5), recorded_at: at(2) });
+        insert_change(&mut history, StageChange { stage: Stage::Applied, on: day(5), recorded_at: at(1) });
+        insert_change(&mut history, StageChange { stage: Stage::Interviewing, on: day(5), recorded_at: at(3) });
+        let stages: Vec<_> = history.iter().map(|c| c.stage).collect();
+        assert_eq!(stages, [Stage::Applied, Stage::Screening, Stage::Interviewing]);
+    }
+
+    #[test]
+    fn closed_stages() {
+        assert!(Stage::Rejected.is_closed());
+        assert!(Stage::Ghosted.is_closed());
+        assert!(!Stage::Interviewing.is_closed());
+        assert!(!Stage::Offer.is_closed());
+    }
+}

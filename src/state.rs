@@ -1,0 +1,199 @@
+//! The app's shared state and the one effect that persists it.
+//!
+//! Like the Leptos todomvc example, the user's data is a plain [`AppData`] in one
+//! signal and a single effect saves it. Unlike todomvc, the effect never writes over
+//! data it failed to load, waits for typing to settle (debounce), writes only when the
+//! text actually changed, and refuses to overwrite a newer save from another tab.
+
+use leptos::prelude::*;
+use std::time::Duration;
+
+use crate::model::AppData;
+use crate::storage::codec::{self, DecodeError};
+use crate::storage::local::{self, Boot, SaveError};
+
+/// How long the store waits after the last change before writing. Short enough that a
+/// reload right after typing keeps everything (we also flush when the page is hidden).
+const SAVE_DELAY: Duration = Duration::from_millis(250);
+
+/// Whether saving works, and if not, why. Shown by the storage banner.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Health {
+    Ok,
+    /// The stored data could not be opened; nothing is written until the user decides.
+    ReadOnly { error: DecodeError, raw: String, quarantine_key: Option<String> },
+    /// The browser blocks localStorage: the app works, but only until the tab closes.
+    Unavailable(String),
+    /// The last save failed; the data on screen is newer than the stored copy.
+    SaveFailed(SaveError),
+    /// Another tab saved first; this tab now shows that newer data. `lost` is this
+    /// tab's unsaved version, offered as a download so nothing is lost.
+    Superseded { lost: String },
+}
+
+/// Shared through context; `Copy` so closures can capture it freely.
+#[derive(Clone, Copy)]
+pub(crate) struct Store {
+    pub(crate) data: RwSignal<AppData>,
+    pub(crate) health: RwSignal<Health>,
+    /// A one-line notice, e.g. "Updated from another tab".
+    pub(crate) notice: RwSignal<Option<String>>,
+    revision: StoredValue<u64>,
+    /// The data text last written or loaded: a save with the same text is skipped.
+    last_json: StoredValue<String>,
+    pending: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl Store {
+    /// Loads from storage and starts the persisting effect and the cross-tab sync.
+    pub(crate) fn start() -> Store {
+        let (data, health, revision) = match local::boot() {
+            Boot::Fresh => (AppData::default(), Health::Ok, 0),
+            Boot::Loaded(d) => (d.data, Health::Ok, d.revision),
+            Boot::Unreadable { raw, error, quarantine_key } => {
+                (AppData::default(), Health::ReadOnly { error, raw, quarantine_key }, 0)
+            }
+            Boot::Unavailable(why) => (AppData::default(), Health::Unavailable(why), 0),
+        };
+        let last_json = codec::encode_data(&data).unwrap_or_default();
+        let store = Store {
+            data: RwSignal::new(data),
+            health: RwSignal::new(health),
+            notice: RwSignal::new(None),
+            revision: StoredValue::new(revision),
+            last_json: StoredValue::new(last_json),
+            pending: StoredValue::new(None),
+        };
+
+        // The one effect that persists. It skips its first run (that is the loaded data).
+        Effect::new(move |prev: Option<()>| {
+            store.data.track();
+            if prev.is_some() {
+                store.schedule_save();
+            }
+        });
+
+        local::on_other_tab_change(move || store.adopt_newer());
+        // A tab brought back to the front may have missed events while frozen.
+        let vis = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            if document().visibility_state() == web_sys::VisibilityState::Hidden {
+                store.flush();
+            } else {
+                store.adopt_newer();
+            }
+        });
+        let hide = window_event_listener(leptos::ev::pagehide, move |_| store.flush());
+        // Both live as long as the page.
+        std::mem::forget((vis, hide));
+        store
+    }
+
+    /// True when edits can be saved; forms disable themselves otherwise.
+    pub(crate) fn writable(&self) -> bool {
+        !matches!(self.health.get(), Health::ReadOnly { .. })
+    }
+
+    /// Applies an edit to the data. Every change goes through here.
+    pub(crate) fn update(&self, f: impl FnOnce(&mut AppData)) {
+        if self.writable() {
+            self.data.update(f);
+        }
+    }
+
+    fn schedule_save(&self) {
+        if let Some(h) = self.pending.get_value() {
+            h.clear();
+        }
+        let store = *self;
+        let handle = set_timeout_with_handle(move || store.save_now(), SAVE_DELAY).ok();
+        self.pending.set_value(handle);
+    }
+
+    /// Saves immediately if a save is waiting (the page is being hidden or closed).
+    pub(crate) fn flush(&self) {
+        if let Some(h) = self.pending.get_value() {
+            h.clear();
+            self.save_now();
+        }
+    }
+
+    /// Writes the current data if it changed since the last write.
+    pub(crate) fn save_now(&self) {
+        self.save_inner(false);
+    }
+
+    fn save_inner(&self, replace_unreadable: bool) {
+        self.pending.set_value(None);
+        if matches!(self.health.get_untracked(), Health::ReadOnly { .. } | Health::Unavailable(_)) {
+            return;
+        }
+        let json = match self.data.with_untracked(codec::encode_data) {
+            Ok(j) => j,
+            Err(e) => return self.health.set(Health::SaveFailed(SaveError::Other(e))),
+        };
+        if json == self.last_json.get_value() {
+            return;
+        }
+        match local::save(&json, self.revision.get_value(), replace_unreadable) {
+            Ok(rev) => {
+                self.revision.set_value(rev);
+                self.last_json.set_value(json);
+                if !matches!(self.health.get_untracked(), Health::Ok) {
+                    self.health.set(Health::Ok);
+                }
+            }
+            Err(SaveError::Stale) => {
+                // Someone else's newer save wins; ours is kept as a download.
+                self.adopt_newer();
+                self.health.set(Health::Superseded { lost: json });
+            }
+            Err(e) => self.health.set(Health::SaveFailed(e)),
+        }
+    }
+
+    /// Replaces the data with a newer save from another tab, if there is one.
+    fn adopt_newer(&self) {
+        if matches!(self.health.get_untracked(), Health::ReadOnly { .. } | Health::Unavailable(_)) {
+            return;
+        }
+        match local::newer_than(self.revision.get_value()) {
+            None => {}
+            Some(Ok(decoded)) => {
+                let json = codec::encode_data(&decoded.data).unwrap_or_default();
+                self.revision.set_value(decoded.revision);
+                // Set before the signal so the persisting effect sees nothing new to write.
+                self.last_json.set_value(json);
+                self.data.set(decoded.data);
+                self.notice.set(Some("Updated with changes made in another tab.".into()));
+            }
+            Some(Err(error)) => {
+                // Another tab (or an older/newer build) wrote something we can't read:
+                // stop writing rather than overwrite it.
+                let raw = local::read_raw(local::DATA_KEY).unwrap_or_default();
+                self.health.set(Health::ReadOnly { error, raw, quarantine_key: None });
+            }
+        }
+    }
+
+    /// After the user chose to start over from a read-only state: the unreadable text is
+    /// safe under its quarantine key, so the data key may be written again.
+    pub(crate) fn start_fresh(&self) {
+        if let Health::ReadOnly { quarantine_key: Some(_), .. } = self.health.get_untracked() {
+            self.health.set(Health::Ok);
+            self.last_json.set_value(String::new());
+            self.save_inner(true);
+        }
+    }
+
+    /// The current data as an envelope, for the "download" buttons.
+    pub(crate) fn export_json(&self) -> String {
+        let json = self.data.with_untracked(codec::encode_data).unwrap_or_default();
+        codec::wrap(&json, self.revision.get_value(), chrono::Utc::now())
+    }
+}
+
+pub(crate) fn use_store() -> Store {
+    // Provided by `App` before any page renders; a missing context is a programming
+    // error caught by every end-to-end test, not a runtime condition.
+    expect_context::<Store>()
+}

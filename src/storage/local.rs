@@ -1,0 +1,166 @@
+//! The browser side of the store: the only code in Knockback that touches localStorage.
+//!
+//! We use `web_sys` directly rather than `gloo-storage`: its `raw()` panics when the
+//! browser blocks storage (private modes, disabled cookies), and a notebook app must
+//! explain that, not crash.
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Storage;
+
+use super::codec::{self, DecodeError, Decoded};
+
+/// Where the envelope lives.
+pub(crate) const DATA_KEY: &str = "knockback:data";
+/// Unreadable data is copied under this prefix (plus a timestamp) before anything else.
+pub(crate) const QUARANTINE_PREFIX: &str = "knockback:quarantine:";
+
+/// What the app finds when it starts.
+pub(crate) enum Boot {
+    /// Nothing stored yet: a first visit.
+    Fresh,
+    Loaded(Decoded),
+    /// Stored data that this build cannot open. It is left in place and copied to
+    /// `quarantine_key`; the app runs read-only so it cannot be overwritten.
+    Unreadable { raw: String, error: DecodeError, quarantine_key: Option<String> },
+    /// The browser refuses access to localStorage altogether.
+    Unavailable(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum SaveError {
+    /// The browser's storage is full (Chromium `QuotaExceededError`, Firefox
+    /// `NS_ERROR_DOM_QUOTA_REACHED`).
+    Quota,
+    /// Another tab saved a newer revision since this tab last read or wrote.
+    Stale,
+    /// What we read back differs from what we wrote.
+    Verify,
+    Other(String),
+}
+
+fn storage() -> Result<Storage, String> {
+    let window = web_sys::window().ok_or("no browser window")?;
+    match window.local_storage() {
+        Ok(Some(s)) => Ok(s),
+        Ok(None) => Err("this browser has no local storage".into()),
+        Err(e) => Err(js_error_text(&e)),
+    }
+}
+
+fn js_error_name(e: &wasm_bindgen::JsValue) -> Option<String> {
+    e.dyn_ref::<web_sys::DomException>().map(|d| d.name())
+}
+
+fn js_error_text(e: &wasm_bindgen::JsValue) -> String {
+    if let Some(d) = e.dyn_ref::<web_sys::DomException>() {
+        return format!("{}: {}", d.name(), d.message());
+    }
+    e.as_string().unwrap_or_else(|| "the browser refused".into())
+}
+
+fn is_quota_error(e: &wasm_bindgen::JsValue) -> bool {
+    matches!(
+        js_error_name(e).as_deref(),
+        Some("QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED")
+    )
+}
+
+/// Reads the stored envelope at start-up. Never writes to `DATA_KEY`.
+pub(crate) fn boot() -> Boot {
+    let store = match storage() {
+        Ok(s) => s,
+        Err(e) => return Boot::Unavailable(e),
+    };
+    let raw = match store.get_item(DATA_KEY) {
+        Ok(Some(raw)) => raw,
+        Ok(None) => return Boot::Fresh,
+        Err(e) => return Boot::Unavailable(js_error_text(&e)),
+    };
+    match codec::decode(&raw) {
+        Ok(decoded) => Boot::Loaded(decoded),
+        Err(error) => {
+            let quarantine_key = quarantine(&store, &raw, Utc::now());
+            Boot::Unreadable { raw, error, quarantine_key }
+        }
+    }
+}
+
+/// Copies unreadable text to a quarantine key, once: if an identical copy already
+/// exists (the user reloaded), its key is returned instead of writing another.
+fn quarantine(store: &Storage, raw: &str, now: DateTime<Utc>) -> Option<String> {
+    if let Some(existing) = quarantine_keys().into_iter().find(|k| store.get_item(k).ok().flatten().as_deref() == Some(raw)) {
+        return Some(existing);
+    }
+    let key = format!("{QUARANTINE_PREFIX}{}", now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true));
+    store.set_item(&key, raw).ok().map(|()| key)
+}
+
+/// All quarantined copies, oldest first.
+pub(crate) fn quarantine_keys() -> Vec<String> {
+    let Ok(store) = storage() else { return Vec::new() };
+    let len = store.length().unwrap_or(0);
+    let mut keys: Vec<String> = (0..len)
+        .filter_map(|i| store.key(i).ok().flatten())
+        .filter(|k| k.starts_with(QUARANTINE_PREFIX))
+        .collect();
+    keys.sort();
+    keys
+}
+
+pub(crate) fn read_raw(key: &str) -> Option<String> {
+    storage().ok()?.get_item(key).ok().flatten()
+}
+
+/// Writes `data_json` as revision `base_revision + 1`, unless another tab has saved a
+/// newer revision since, or the stored text is something this build can't read (a
+/// newer schema, damage). Reads the text back to make sure it landed intact.
+///
+/// `replace_unreadable` is set only when the user chose to start over and the
+/// unreadable text is already safe under a quarantine key.
+pub(crate) fn save(data_json: &str, base_revision: u64, replace_unreadable: bool) -> Result<u64, SaveError> {
+    let store = storage().map_err(SaveError::Other)?;
+    let current = store.get_item(DATA_KEY).map_err(|e| SaveError::Other(js_error_text(&e)))?;
+    if let Some(current) = &current {
+        match codec::peek_revision(current) {
+            Some(stored) if stored > base_revision => return Err(SaveError::Stale),
+            Some(_) => {}
+            None if replace_unreadable => {}
+            // Treated like a newer save: the caller re-reads and goes read-only.
+            None => return Err(SaveError::Stale),
+        }
+    }
+    let revision = base_revision + 1;
+    let text = codec::wrap(data_json, revision, Utc::now());
+    if let Err(e) = store.set_item(DATA_KEY, &text) {
+        return Err(if is_quota_error(&e) { SaveError::Quota } else { SaveError::Other(js_error_text(&e)) });
+    }
+    match store.get_item(DATA_KEY) {
+        Ok(Some(back)) if back == text => Ok(revision),
+        _ => Err(SaveError::Verify),
+    }
+}
+
+/// Reads what another tab saved, if it is newer than `known_revision`.
+pub(crate) fn newer_than(known_revision: u64) -> Option<Result<Decoded, DecodeError>> {
+    let raw = read_raw(DATA_KEY)?;
+    // Unreadable text (peek gives `None`) falls through to `decode`, which says why.
+    if codec::peek_revision(&raw).is_some_and(|r| r <= known_revision) {
+        return None;
+    }
+    Some(codec::decode(&raw))
+}
+
+/// Calls `on_change` when another tab writes the data key (the `storage` event only
+/// fires in the other tabs, never in the one that wrote).
+pub(crate) fn on_other_tab_change(on_change: impl Fn() + 'static) {
+    let handle = window_event_listener(leptos::ev::storage, move |ev| {
+        // A `null` key means the other tab cleared all storage.
+        if ev.key().is_none_or(|k| k == DATA_KEY) {
+            on_change();
+        }
+    });
+    // The store lives as long as the page: keep listening.
+    std::mem::forget(handle);
+}

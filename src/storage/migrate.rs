@@ -1,0 +1,98 @@
+//! Upgrades stored data written by older versions of Knockback to the current schema.
+//!
+//! Each step takes the `data` of one schema version to the next, working on JSON values
+//! so that it never needs the old Rust types. Steps run in order, so data from any
+//! earlier version reaches the current one. Every version keeps a fixture file in
+//! `tests/fixtures/` that must load, so a step can never silently rot.
+
+use serde_json::Value;
+
+/// A step from `from` to `from + 1`.
+pub(crate) struct Migration {
+    pub(crate) from: u32,
+    pub(crate) run: fn(Value) -> Result<Value, String>,
+}
+
+/// Schema 1 is the first published schema, so there is nothing to upgrade yet. When the
+/// schema changes: bump `SCHEMA_VERSION`, add a step here, and add the new fixture. The
+/// tests below fail if a version is left without a step or a fixture.
+pub(crate) const MIGRATIONS: &[Migration] = &[];
+
+/// Runs every step from `from` up to `to`, in order.
+pub(crate) fn upgrade(
+    steps: &[Migration],
+    from: u32,
+    to: u32,
+    mut data: Value,
+) -> Result<Value, (u32, String)> {
+    for version in from..to {
+        let step = steps
+            .iter()
+            .find(|s| s.from == version)
+            .ok_or((version, "no migration is known for this version".to_owned()))?;
+        data = (step.run)(data).map_err(|e| (version, e))?;
+    }
+    Ok(data)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::codec::SCHEMA_VERSION;
+    use serde_json::json;
+
+    #[test]
+    fn every_old_version_has_a_step() {
+        for version in 1..SCHEMA_VERSION {
+            assert!(
+                MIGRATIONS.iter().any(|m| m.from == version),
+                "schema {version} has no migration to {}",
+                version + 1
+            );
+        }
+        assert!(MIGRATIONS.iter().all(|m| m.from >= 1 && m.from < SCHEMA_VERSION));
+    }
+
+    // The runner itself, exercised with a made-up chain so it is tested before the
+    // first real step exists.
+    fn rename_title(mut v: Value) -> Result<Value, String> {
+        let obj = v.as_object_mut().ok_or("not an object")?;
+        let t = obj.remove("title").ok_or("no title")?;
+        obj.insert("name".into(), t);
+        Ok(v)
+    }
+
+    fn add_tags(mut v: Value) -> Result<Value, String> {
+        v["tags"] = json!([]);
+        Ok(v)
+    }
+
+    const CHAIN: &[Migration] = &[
+        Migration { from: 2, run: add_tags },
+        Migration { from: 1, run: rename_title },
+    ];
+
+    #[test]
+    fn runs_steps_in_version_order() {
+        let out = upgrade(CHAIN, 1, 3, json!({"title": "x"})).expect("upgrades");
+        assert_eq!(out, json!({"name": "x", "tags": []}));
+    }
+
+    #[test]
+    fn starts_from_the_given_version() {
+        let out = upgrade(CHAIN, 2, 3, json!({"name": "x"})).expect("upgrades");
+        assert_eq!(out, json!({"name": "x", "tags": []}));
+    }
+
+    #[test]
+    fn current_version_is_untouched() {
+        let v = json!({"anything": 1});
+        assert_eq!(upgrade(CHAIN, 3, 3, v.clone()).expect("no-op"), v);
+    }
+
+    #[test]
+    fn a_failing_or_missing_step_names_the_version() {
+        assert_eq!(upgrade(CHAIN, 1, 3, json!({})).expect_err("fails").0, 1);
+        assert_eq!(upgrade(CHAIN, 1, 4, json!({"title": 1})).expect_err("gap").0, 3);
+    }
+}

@@ -1,0 +1,99 @@
+// Shared set-up for the end-to-end tests: serve the release build, start Debian's
+// headless Chromium through playwright-core, and give each test a fresh profile.
+import { createRequire } from "node:module";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startServer } from "../../scripts/static-server.mjs";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+// The test tools are installed in tools/ (pinned in its package-lock.json).
+const { chromium } = createRequire(join(ROOT, "tools", "package.json"))("playwright-core");
+export const DATA_KEY = "knockback:data";
+export const QUARANTINE_PREFIX = "knockback:quarantine:";
+
+// The flags that work on this machine (see the README): no sandbox as root, and no
+// background traffic to Google's services.
+const FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Serves `dist` (or another build) and launches Chromium. Call `close()` when done. */
+export async function launch({ dist = "dist", base = "/" } = {}) {
+  const served = await startServer({ dir: join(ROOT, dist), base });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    args: FLAGS,
+  });
+  return {
+    url: served.url,
+    browser,
+    /** A fresh, isolated profile (its own localStorage), with downloads accepted. */
+    async context(options = {}) {
+      const ctx = await browser.newContext({ acceptDownloads: true, ...options });
+      return ctx;
+    },
+    async close() {
+      await browser.close();
+      await new Promise((ok) => served.server.close(ok));
+    },
+  };
+}
+
+/** Opens `path` (relative to the app's base) and waits until the app has mounted. */
+export async function open(page, baseUrl, path = "") {
+  await page.goto(new URL(path, baseUrl).href);
+  await page.getByRole("navigation", { name: "Main" }).waitFor();
+}
+
+/** Clicks `trigger` and returns the downloaded file's name and text, read from disk. */
+export async function download(page, trigger) {
+  const [dl] = await Promise.all([page.waitForEvent("download"), trigger()]);
+  const path = join(mkdtempSync(join(tmpdir(), "kb-dl-")), dl.suggestedFilename());
+  await dl.saveAs(path);
+  return { name: dl.suggestedFilename(), text: readFileSync(path, "utf8") };
+}
+
+export const getItem = (page, key) => page.evaluate((k) => localStorage.getItem(k), key);
+export const setItem = (page, key, value) => page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, value]);
+
+/** The stored envelope, parsed. */
+export async function stored(page) {
+  const raw = await getItem(page, DATA_KEY);
+  return raw === null ? null : JSON.parse(raw);
+}
+
+/** Fills the add-application form the way a user does and saves it. */
+export async function addApplication(page, baseUrl, { company, role, applied = "", stage = "" }) {
+  await open(page, baseUrl, "applications/new");
+  await page.getByLabel("Company").fill(company);
+  await page.getByLabel("Role").fill(role);
+  if (applied) await page.getByLabel("Date applied").fill(applied);
+  if (stage) await page.getByLabel("Stage").selectOption({ label: stage });
+  await page.getByRole("button", { name: "Save application" }).click();
+  await page.getByRole("heading", { level: 1, name: new RegExp(company) }).waitFor();
+}
+
+/** Waits until the store has written (saves are debounced). */
+export async function waitForSaved(page, predicate) {
+  await page.waitForFunction(
+    ([key, src]) => {
+      const raw = localStorage.getItem(key);
+      if (!raw) return false;
+      try {
+        return new Function("env", `return (${src})(env)`)(JSON.parse(raw));
+      } catch {
+        return false;
+      }
+    },
+    [DATA_KEY, predicate.toString()],
+  );
+}
