@@ -45,6 +45,9 @@ if ! cmp -s tools/package-lock.json tools/node_modules/.installed-lock.json; the
 fi
 [ "$(wasm-opt --version)" = "wasm-opt version 132 (version_132)" ] || { echo "wrong wasm-opt on PATH: $(command -v wasm-opt)" >&2; exit 1; }
 
+# Trunk builds with `cargo --offline`, so every crate (for both targets) is fetched here.
+cargo fetch --locked --quiet
+
 if [ "${1:-}" = "--test" ]; then
   if ! [ -x "$CHROMIUM" ] || ! command -v chromedriver >/dev/null; then
     say "installing Chromium and ChromeDriver from Debian"

@@ -17,7 +17,7 @@ use crate::state::Store;
 pub(crate) fn App() -> impl IntoView {
     provide_context(Store::start());
     view! {
-        <Router base=crate::browser::base_path()>
+        <Router base=crate::browser::base_path().to_owned()>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="site-header">
                 <div class="brand">

@@ -11,7 +11,8 @@ pub(crate) fn download(filename: &str, mime: &str, text: &str) -> Result<(), Str
     opts.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
         .map_err(|_| "the browser could not prepare the file")?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "the browser could not prepare the file")?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "the browser could not prepare the file")?;
     let document = leptos::prelude::document();
     let anchor = document
         .create_element("a")
@@ -22,19 +23,28 @@ pub(crate) fn download(filename: &str, mime: &str, text: &str) -> Result<(), Str
     anchor.set_download(filename);
     anchor.click();
     // Revoke on the next tick: revoking at once can cancel the download in some browsers.
-    leptos::prelude::set_timeout(move || drop(web_sys::Url::revoke_object_url(&url)), std::time::Duration::from_secs(1));
+    leptos::prelude::set_timeout(
+        move || drop(web_sys::Url::revoke_object_url(&url)),
+        std::time::Duration::from_secs(1),
+    );
     Ok(())
 }
 
 /// A date as the user's browser writes dates (e.g. "14 Mar 2026" or "3/14/2026").
 pub(crate) fn format_date(date: NaiveDate) -> String {
     use chrono::Datelike;
-    let js = js_sys::Date::new_with_year_month_day(date.year() as u32, date.month0() as i32, date.day() as i32);
+    let js = js_sys::Date::new_with_year_month_day(
+        date.year() as u32,
+        date.month0() as i32,
+        date.day() as i32,
+    );
     let opts = js_sys::Object::new();
     for (k, v) in [("year", "numeric"), ("month", "short"), ("day", "numeric")] {
         let _ = js_sys::Reflect::set(&opts, &k.into(), &v.into());
     }
-    js.to_locale_date_string("default", &opts).as_string().unwrap_or_else(|| date.to_string())
+    js.to_locale_date_string("default", &opts)
+        .as_string()
+        .unwrap_or_else(|| date.to_string())
 }
 
 /// Today in the user's time zone (not UTC: "today" near midnight must match their wall clock).
@@ -43,11 +53,27 @@ pub(crate) fn today() -> NaiveDate {
 }
 
 /// The path the app is served under, from `<base href>` (Trunk writes it from
-/// `--public-url`): `""` at the root, `"/knockback"` under a sub-path.
-pub(crate) fn base_path() -> String {
-    let base = leptos::prelude::document().base_uri().ok().flatten().unwrap_or_default();
-    let path = web_sys::Url::new(&base).map(|u| u.pathname()).unwrap_or_default();
-    path.trim_end_matches('/').to_owned()
+/// `--public-url`): `""` at the root, `"/knockback"` under a sub-path. Read once.
+pub(crate) fn base_path() -> &'static str {
+    static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BASE.get_or_init(|| {
+        let base = leptos::prelude::document()
+            .base_uri()
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        let path = web_sys::Url::new(&base)
+            .map(|u| u.pathname())
+            .unwrap_or_default();
+        path.trim_end_matches('/').to_owned()
+    })
+}
+
+/// An app route (`"/applications"`) as a link under the base path. leptos_router
+/// matches routes under its `base` but leaves absolute `href`s of `A` alone, so every
+/// link goes through here. (`use_navigate` does add the base: pass it the bare route.)
+pub(crate) fn app_path(route: &str) -> String {
+    format!("{}{route}", base_path())
 }
 
 /// Names the page in the tab and for screen readers after a route change.

@@ -21,14 +21,20 @@ const SAVE_DELAY: Duration = Duration::from_millis(250);
 pub(crate) enum Health {
     Ok,
     /// The stored data could not be opened; nothing is written until the user decides.
-    ReadOnly { error: DecodeError, raw: String, quarantine_key: Option<String> },
+    ReadOnly {
+        error: DecodeError,
+        raw: String,
+        quarantine_key: Option<String>,
+    },
     /// The browser blocks localStorage: the app works, but only until the tab closes.
     Unavailable(String),
     /// The last save failed; the data on screen is newer than the stored copy.
     SaveFailed(SaveError),
     /// Another tab saved first; this tab now shows that newer data. `lost` is this
     /// tab's unsaved version, offered as a download so nothing is lost.
-    Superseded { lost: String },
+    Superseded {
+        lost: String,
+    },
 }
 
 /// Shared through context; `Copy` so closures can capture it freely.
@@ -47,19 +53,37 @@ pub(crate) struct Store {
 impl Store {
     /// Loads from storage and starts the persisting effect and the cross-tab sync.
     pub(crate) fn start() -> Store {
+        let mut notice = None;
         let (data, health, revision) = match local::boot() {
             Boot::Fresh => (AppData::default(), Health::Ok, 0),
-            Boot::Loaded(d) => (d.data, Health::Ok, d.revision),
-            Boot::Unreadable { raw, error, quarantine_key } => {
-                (AppData::default(), Health::ReadOnly { error, raw, quarantine_key }, 0)
+            Boot::Loaded(d) => {
+                if let Some(v) = d.migrated_from {
+                    notice = Some(format!(
+                        "Your notebook was upgraded from an older format (version {v}). Nothing was lost."
+                    ));
+                }
+                (d.data, Health::Ok, d.revision)
             }
+            Boot::Unreadable {
+                raw,
+                error,
+                quarantine_key,
+            } => (
+                AppData::default(),
+                Health::ReadOnly {
+                    error,
+                    raw,
+                    quarantine_key,
+                },
+                0,
+            ),
             Boot::Unavailable(why) => (AppData::default(), Health::Unavailable(why), 0),
         };
         let last_json = codec::encode_data(&data).unwrap_or_default();
         let store = Store {
             data: RwSignal::new(data),
             health: RwSignal::new(health),
-            notice: RwSignal::new(None),
+            notice: RwSignal::new(notice),
             revision: StoredValue::new(revision),
             last_json: StoredValue::new(last_json),
             pending: StoredValue::new(None),
@@ -124,7 +148,10 @@ impl Store {
 
     fn save_inner(&self, replace_unreadable: bool) {
         self.pending.set_value(None);
-        if matches!(self.health.get_untracked(), Health::ReadOnly { .. } | Health::Unavailable(_)) {
+        if matches!(
+            self.health.get_untracked(),
+            Health::ReadOnly { .. } | Health::Unavailable(_)
+        ) {
             return;
         }
         let json = match self.data.with_untracked(codec::encode_data) {
@@ -153,7 +180,10 @@ impl Store {
 
     /// Replaces the data with a newer save from another tab, if there is one.
     fn adopt_newer(&self) {
-        if matches!(self.health.get_untracked(), Health::ReadOnly { .. } | Health::Unavailable(_)) {
+        if matches!(
+            self.health.get_untracked(),
+            Health::ReadOnly { .. } | Health::Unavailable(_)
+        ) {
             return;
         }
         match local::newer_than(self.revision.get_value()) {
@@ -164,13 +194,18 @@ impl Store {
                 // Set before the signal so the persisting effect sees nothing new to write.
                 self.last_json.set_value(json);
                 self.data.set(decoded.data);
-                self.notice.set(Some("Updated with changes made in another tab.".into()));
+                self.notice
+                    .set(Some("Updated with changes made in another tab.".into()));
             }
             Some(Err(error)) => {
                 // Another tab (or an older/newer build) wrote something we can't read:
                 // stop writing rather than overwrite it.
                 let raw = local::read_raw(local::DATA_KEY).unwrap_or_default();
-                self.health.set(Health::ReadOnly { error, raw, quarantine_key: None });
+                self.health.set(Health::ReadOnly {
+                    error,
+                    raw,
+                    quarantine_key: None,
+                });
             }
         }
     }
@@ -178,7 +213,11 @@ impl Store {
     /// After the user chose to start over from a read-only state: the unreadable text is
     /// safe under its quarantine key, so the data key may be written again.
     pub(crate) fn start_fresh(&self) {
-        if let Health::ReadOnly { quarantine_key: Some(_), .. } = self.health.get_untracked() {
+        if let Health::ReadOnly {
+            quarantine_key: Some(_),
+            ..
+        } = self.health.get_untracked()
+        {
             self.health.set(Health::Ok);
             self.last_json.set_value(String::new());
             self.save_inner(true);
@@ -187,7 +226,10 @@ impl Store {
 
     /// The current data as an envelope, for the "download" buttons.
     pub(crate) fn export_json(&self) -> String {
-        let json = self.data.with_untracked(codec::encode_data).unwrap_or_default();
+        let json = self
+            .data
+            .with_untracked(codec::encode_data)
+            .unwrap_or_default();
         codec::wrap(&json, self.revision.get_value(), chrono::Utc::now())
     }
 }

@@ -4,38 +4,54 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::model::{ApplicationDraft, Field, FieldError, Stage};
 use crate::components::text_field::TextField;
+use crate::model::{ApplicationDraft, Field, FieldError, Stage};
 use crate::state::use_store;
 
 #[component]
 pub(crate) fn ApplicationForm() -> impl IntoView {
     let store = use_store();
     let navigate = use_navigate();
-    let draft = RwSignal::new(ApplicationDraft { stage: Stage::Applied.key().to_owned(), ..Default::default() });
+    let draft = RwSignal::new(ApplicationDraft {
+        stage: Stage::Applied.key().to_owned(),
+        ..Default::default()
+    });
     let errors = RwSignal::new(Vec::<FieldError>::new());
 
     let error_for = move |field: Field| {
-        move || errors.with(|es| es.iter().find(|e| e.field == field).map(|e| e.message.clone()))
+        move || {
+            errors.with(|es| {
+                es.iter()
+                    .find(|e| e.field == field)
+                    .map(|e| e.message.clone())
+            })
+        }
     };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let built = draft.with_untracked(|d| {
-            d.build(uuid::Uuid::new_v4(), crate::browser::today(), chrono::Utc::now())
+            d.build(
+                uuid::Uuid::new_v4(),
+                crate::browser::today(),
+                chrono::Utc::now(),
+            )
         });
         match built {
             Ok(app) => {
                 let id = app.id;
                 errors.set(Vec::new());
                 store.update(|data| data.add_application(app));
+                // Unlike `A`'s href, `navigate` adds the router base itself.
                 navigate(&format!("/applications/{id}"), Default::default());
             }
             Err(es) => {
                 errors.set(es);
                 // Move focus to the first field in trouble, so keyboard and screen-reader
                 // users land where the fix is.
-                if let Some(first) = errors.with_untracked(|es| es.first().map(|e| field_id(e.field))) {
+                if let Some(first) =
+                    errors.with_untracked(|es| es.first().map(|e| field_id(e.field)))
+                {
                     if let Some(el) = document().get_element_by_id(first) {
                         use wasm_bindgen::JsCast;
                         if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
@@ -48,7 +64,8 @@ pub(crate) fn ApplicationForm() -> impl IntoView {
     };
 
     // Each input reads and writes one field of the draft.
-    let bind = move |get: fn(&ApplicationDraft) -> &String, set: fn(&mut ApplicationDraft, String)| {
+    let bind = move |get: fn(&ApplicationDraft) -> &String,
+                     set: fn(&mut ApplicationDraft, String)| {
         (
             Signal::derive(move || draft.with(|d| get(d).clone())),
             Callback::new(move |v: String| draft.update(|d| set(d, v))),

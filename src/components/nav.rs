@@ -8,11 +8,11 @@ pub(crate) fn Nav() -> impl IntoView {
     view! {
         <nav aria-label="Main">
             <ul class="nav-list">
-                <li><A href="/" exact=true>"Dashboard"</A></li>
-                <li><A href="/applications">"Applications"</A></li>
-                <li><A href="/reflect">"Reflect"</A></li>
-                <li><A href="/insights">"Insights"</A></li>
-                <li><A href="/settings">"Backup & settings"</A></li>
+                <li><A href=crate::browser::app_path("/") exact=true>"Dashboard"</A></li>
+                <li><A href=crate::browser::app_path("/applications")>"Applications"</A></li>
+                <li><A href=crate::browser::app_path("/reflect")>"Reflect"</A></li>
+                <li><A href=crate::browser::app_path("/insights")>"Insights"</A></li>
+                <li><A href=crate::browser::app_path("/settings")>"Backup & settings"</A></li>
             </ul>
         </nav>
     }

@@ -14,7 +14,8 @@ pub(crate) fn StorageBanner() -> impl IntoView {
         download_error.set(download(name, "application/json", text).err());
     };
 
-    let body = move || match store.health.get() {
+    let body = move || {
+        match store.health.get() {
         Health::Ok => None,
         Health::ReadOnly { error, raw, quarantine_key } => {
             let kept = if quarantine_key.is_some() {
@@ -88,6 +89,7 @@ pub(crate) fn StorageBanner() -> impl IntoView {
                 </div>
             </div>
         }.into_any()),
+    }
     };
 
     let notice = move || {
@@ -110,5 +112,8 @@ pub(crate) fn StorageBanner() -> impl IntoView {
 
 /// `knockback-backup-YYYY-MM-DD.json`, dated in the user's time zone.
 pub(crate) fn backup_name() -> String {
-    format!("knockback-backup-{}.json", crate::browser::today().format("%Y-%m-%d"))
+    format!(
+        "knockback-backup-{}.json",
+        crate::browser::today().format("%Y-%m-%d")
+    )
 }

@@ -96,14 +96,20 @@ impl ApplicationDraft {
     ) -> Result<Application, Vec<FieldError>> {
         let mut errors = Vec::new();
         let mut err = |field, message: &str| {
-            errors.push(FieldError { field, message: message.to_owned() })
+            errors.push(FieldError {
+                field,
+                message: message.to_owned(),
+            })
         };
         let company = self.company.trim();
         let role = self.role.trim();
         if company.is_empty() {
             err(Field::Company, "Enter the company name.");
         } else if company.chars().count() > 200 {
-            err(Field::Company, "Keep the company name under 200 characters.");
+            err(
+                Field::Company,
+                "Keep the company name under 200 characters.",
+            );
         }
         if role.is_empty() {
             err(Field::Role, "Enter the role you applied for.");
@@ -112,7 +118,10 @@ impl ApplicationDraft {
         }
         let link = self.link.trim();
         if !link.is_empty() && !is_web_link(link) {
-            err(Field::Link, "Enter a web address starting with https:// or http://.");
+            err(
+                Field::Link,
+                "Enter a web address starting with https:// or http://.",
+            );
         }
         let applied_on = match self.applied_on.trim() {
             "" => None,
@@ -136,12 +145,19 @@ impl ApplicationDraft {
             }),
         };
         if self.notes.len() > MAX_TEXT {
-            err(Field::Notes, "These notes are too long to store (100,000 characters at most).");
+            err(
+                Field::Notes,
+                "These notes are too long to store (100,000 characters at most).",
+            );
         }
         if !errors.is_empty() {
             return Err(errors);
         }
-        let history = vec![StageChange { stage, on: applied_on.unwrap_or(today), recorded_at: now }];
+        let history = vec![StageChange {
+            stage,
+            on: applied_on.unwrap_or(today),
+            recorded_at: now,
+        }];
         Ok(Application {
             id,
             company: company.to_owned(),
@@ -190,7 +206,14 @@ impl Application {
 
     /// Records a stage change that happened `on` (today or back-dated).
     pub(crate) fn change_stage(&mut self, stage: Stage, on: NaiveDate, now: DateTime<Utc>) {
-        insert_change(&mut self.history, StageChange { stage, on, recorded_at: now });
+        insert_change(
+            &mut self.history,
+            StageChange {
+                stage,
+                on,
+                recorded_at: now,
+            },
+        );
         self.updated_at = now;
     }
 
@@ -203,7 +226,11 @@ impl Application {
         if self.history.is_empty() {
             return Err(format!("{} has no stage history", who()));
         }
-        if self.interviews.iter().any(|i| !super::interview::valid_self_rating(i.self_rating)) {
+        if self
+            .interviews
+            .iter()
+            .any(|i| !super::interview::valid_self_rating(i.self_rating))
+        {
             return Err(format!("{} has an interview rating outside 1–5", who()));
         }
         Ok(())
@@ -219,12 +246,18 @@ mod tests {
     }
 
     fn draft() -> ApplicationDraft {
-        ApplicationDraft { company: "  Acme ".into(), role: "Recruiter".into(), ..Default::default() }
+        ApplicationDraft {
+            company: "  Acme ".into(),
+            role: "Recruiter".into(),
+            ..Default::default()
+        }
     }
 
     #[test]
     fn minimal_draft_builds_an_applied_application() {
-        let app = draft().build(Uuid::nil(), today(), Utc::now()).expect("valid");
+        let app = draft()
+            .build(Uuid::nil(), today(), Utc::now())
+            .expect("valid");
         assert_eq!(app.company, "Acme");
         assert_eq!(app.stage(), Stage::Applied);
         assert_eq!(app.history[0].on, today());
@@ -233,7 +266,9 @@ mod tests {
 
     #[test]
     fn missing_fields_are_reported_per_field() {
-        let errors = ApplicationDraft::default().build(Uuid::nil(), today(), Utc::now()).expect_err("invalid");
+        let errors = ApplicationDraft::default()
+            .build(Uuid::nil(), today(), Utc::now())
+            .expect_err("invalid");
         let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
         assert_eq!(fields, [Field::Company, Field::Role]);
     }
@@ -246,24 +281,39 @@ mod tests {
             stage: "hired".into(),
             ..draft()
         };
-        let errors = d.build(Uuid::nil(), today(), Utc::now()).expect_err("invalid");
+        let errors = d
+            .build(Uuid::nil(), today(), Utc::now())
+            .expect_err("invalid");
         let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
         assert_eq!(fields, [Field::Link, Field::AppliedOn, Field::Stage]);
     }
 
     #[test]
     fn future_applied_date_is_refused_and_past_one_is_history() {
-        let future = ApplicationDraft { applied_on: "2026-05-11".into(), ..draft() };
+        let future = ApplicationDraft {
+            applied_on: "2026-05-11".into(),
+            ..draft()
+        };
         assert!(future.build(Uuid::nil(), today(), Utc::now()).is_err());
-        let past = ApplicationDraft { applied_on: "2026-01-02".into(), stage: "rejected".into(), ..draft() };
+        let past = ApplicationDraft {
+            applied_on: "2026-01-02".into(),
+            stage: "rejected".into(),
+            ..draft()
+        };
         let app = past.build(Uuid::nil(), today(), Utc::now()).expect("valid");
         assert_eq!(app.stage(), Stage::Rejected);
-        assert_eq!(app.history[0].on, NaiveDate::from_ymd_opt(2026, 1, 2).expect("date"));
+        assert_eq!(
+            app.history[0].on,
+            NaiveDate::from_ymd_opt(2026, 1, 2).expect("date")
+        );
     }
 
     #[test]
     fn tags_are_trimmed_and_deduplicated() {
-        assert_eq!(parse_tags(" remote, HR ,,hr, Remote ,senior"), ["remote", "HR", "senior"]);
+        assert_eq!(
+            parse_tags(" remote, HR ,,hr, Remote ,senior"),
+            ["remote", "HR", "senior"]
+        );
         assert!(parse_tags(" , ").is_empty());
     }
 
@@ -278,7 +328,9 @@ mod tests {
 
     #[test]
     fn stage_change_updates_timestamp() {
-        let mut app = draft().build(Uuid::nil(), today(), Utc::now()).expect("valid");
+        let mut app = draft()
+            .build(Uuid::nil(), today(), Utc::now())
+            .expect("valid");
         let later = app.updated_at + chrono::Duration::seconds(5);
         app.change_stage(Stage::Rejected, today(), later);
         assert_eq!(app.stage(), Stage::Rejected);

@@ -71,7 +71,12 @@ mod tests {
 
     #[test]
     fn kind_serializes_snake_case() {
-        assert_eq!(serde_json::to_string(&InterviewKind::OnSite).ok().as_deref(), Some("\"on_site\""));
+        assert_eq!(
+            serde_json::to_string(&InterviewKind::OnSite)
+                .ok()
+                .as_deref(),
+            Some("\"on_site\"")
+        );
         assert_eq!(InterviewKind::ALL.len(), 6);
     }
 }

@@ -2,6 +2,10 @@
 //!
 //! Plain Rust with no browser types, so every rule here is unit-tested natively. The UI
 //! holds an [`AppData`] in a signal and calls these functions to change it.
+//!
+//! The schema is fixed ahead of the screens that fill it (interviews, feedback,
+//! reflections), so some helpers are exercised only by tests until their UI lands.
+#![allow(dead_code)]
 
 pub(crate) mod application;
 pub(crate) mod feedback;
@@ -57,11 +61,40 @@ impl AppData {
         self.applications.iter().find(|a| a.id == id)
     }
 
+    /// Records a stage change typed by the user: `on` is an ISO date, today or earlier.
+    pub(crate) fn record_stage(
+        &mut self,
+        id: Uuid,
+        stage: Stage,
+        on: &str,
+        today: chrono::NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<(), String> {
+        let on = chrono::NaiveDate::parse_from_str(on.trim(), "%Y-%m-%d")
+            .map_err(|_| "Enter the date of the change, like 2026-03-14.".to_owned())?;
+        if on > today {
+            return Err("A change can't be dated in the future.".into());
+        }
+        let app = self
+            .applications
+            .iter_mut()
+            .find(|a| a.id == id)
+            .ok_or_else(|| "This application no longer exists.".to_owned())?;
+        app.change_stage(stage, on, now);
+        self.meta.changes_since_backup = self.meta.changes_since_backup.saturating_add(1);
+        Ok(())
+    }
+
     /// Applications, most recently applied (or created) first.
     pub(crate) fn applications_newest_first(&self) -> Vec<&Application> {
         let mut apps: Vec<_> = self.applications.iter().collect();
         apps.sort_by(|a, b| {
-            let key = |x: &Application| (x.applied_on.unwrap_or(x.created_at.date_naive()), x.created_at);
+            let key = |x: &Application| {
+                (
+                    x.applied_on.unwrap_or(x.created_at.date_naive()),
+                    x.created_at,
+                )
+            };
             key(b).cmp(&key(a))
         });
         apps
@@ -83,7 +116,10 @@ impl AppData {
                 return Err(format!("two reflections share the id {}", r.id));
             }
             if !ids.contains(&r.application_id) {
-                return Err(format!("reflection {} points to a missing application", r.id));
+                return Err(format!(
+                    "reflection {} points to a missing application",
+                    r.id
+                ));
             }
             r.validate()?;
         }
@@ -97,9 +133,15 @@ mod tests {
     use chrono::NaiveDate;
 
     fn app(company: &str, applied: Option<(u32, u32)>) -> Application {
-        let draft = ApplicationDraft { company: company.into(), role: "Role".into(), ..Default::default() };
+        let draft = ApplicationDraft {
+            company: company.into(),
+            role: "Role".into(),
+            ..Default::default()
+        };
         let today = NaiveDate::from_ymd_opt(2026, 12, 31).expect("date");
-        let mut a = draft.build(Uuid::new_v4(), today, Utc::now()).expect("valid");
+        let mut a = draft
+            .build(Uuid::new_v4(), today, Utc::now())
+            .expect("valid");
         a.applied_on = applied.and_then(|(m, d)| NaiveDate::from_ymd_opt(2026, m, d));
         a
     }
@@ -118,7 +160,11 @@ mod tests {
         data.add_application(app("Old", Some((1, 1))));
         data.add_application(app("New", Some((6, 1))));
         data.add_application(app("Mid", Some((3, 1))));
-        let names: Vec<_> = data.applications_newest_first().iter().map(|a| a.company.as_str()).collect();
+        let names: Vec<_> = data
+            .applications_newest_first()
+            .iter()
+            .map(|a| a.company.as_str())
+            .collect();
         assert_eq!(names, ["New", "Mid", "Old"]);
     }
 
@@ -131,10 +177,47 @@ mod tests {
         data.add_application(a.clone());
         assert!(data.validate().unwrap_err().contains("share the id"));
         data.applications.pop();
-        data.reflections.push(Reflection::new(Uuid::new_v4(), Uuid::new_v4(), Utc::now()));
+        data.reflections
+            .push(Reflection::new(Uuid::new_v4(), Uuid::new_v4(), Utc::now()));
         assert!(data.validate().unwrap_err().contains("missing application"));
         data.reflections[0].application_id = a.id;
         assert!(data.validate().is_ok());
+    }
+
+    #[test]
+    fn record_stage_validates_and_back_dates() {
+        let mut data = AppData::default();
+        let a = app("A", Some((1, 5)));
+        let id = a.id;
+        data.add_application(a);
+        let today = NaiveDate::from_ymd_opt(2026, 2, 1).expect("date");
+        assert!(data
+            .record_stage(id, Stage::Rejected, "2026-02-02", today, Utc::now())
+            .is_err());
+        assert!(data
+            .record_stage(id, Stage::Rejected, "soon", today, Utc::now())
+            .is_err());
+        assert!(data
+            .record_stage(
+                Uuid::new_v4(),
+                Stage::Rejected,
+                "2026-01-20",
+                today,
+                Utc::now()
+            )
+            .is_err());
+        data.record_stage(id, Stage::Rejected, "2026-01-20", today, Utc::now())
+            .expect("ok");
+        data.record_stage(id, Stage::Interviewing, "2026-01-10", today, Utc::now())
+            .expect("ok");
+        let app = data.application(id).expect("exists");
+        assert_eq!(
+            app.stage(),
+            Stage::Rejected,
+            "the back-dated change slots in before"
+        );
+        assert_eq!(app.history.len(), 3);
+        assert_eq!(data.meta.changes_since_backup, 3);
     }
 
     #[test]

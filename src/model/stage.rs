@@ -108,7 +108,9 @@ mod tests {
     }
 
     fn at(h: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 4, 1, h, 0, 0).single().expect("valid time")
+        Utc.with_ymd_and_hms(2026, 4, 1, h, 0, 0)
+            .single()
+            .expect("valid time")
     }
 
     #[test]
@@ -134,22 +136,70 @@ mod tests {
     #[test]
     fn back_dated_change_is_ordered_by_day_not_entry() {
         let mut history = Vec::new();
-        insert_change(&mut history, StageChange { stage: Stage::Applied, on: day(1), recorded_at: at(1) });
-        insert_change(&mut history, StageChange { stage: Stage::Rejected, on: day(20), recorded_at: at(2) });
+        insert_change(
+            &mut history,
+            StageChange {
+                stage: Stage::Applied,
+                on: day(1),
+                recorded_at: at(1),
+            },
+        );
+        insert_change(
+            &mut history,
+            StageChange {
+                stage: Stage::Rejected,
+                on: day(20),
+                recorded_at: at(2),
+            },
+        );
         // Entered last, but it happened in between.
-        insert_change(&mut history, StageChange { stage: Stage::Interviewing, on: day(10), recorded_at: at(3) });
+        insert_change(
+            &mut history,
+            StageChange {
+                stage: Stage::Interviewing,
+                on: day(10),
+                recorded_at: at(3),
+            },
+        );
         let stages: Vec<_> = history.iter().map(|c| c.stage).collect();
-        assert_eq!(stages, [Stage::Applied, Stage::Interviewing, Stage::Rejected]);
+        assert_eq!(
+            stages,
+            [Stage::Applied, Stage::Interviewing, Stage::Rejected]
+        );
     }
 
     #[test]
     fn same_day_changes_keep_entry_order() {
         let mut history = Vec::new();
-        insert_change(&mut history, StageChange { stage: Stage::Screening, on: day(5), recorded_at: at(2) });
-        insert_change(&mut history, StageChange { stage: Stage::Applied, on: day(5), recorded_at: at(1) });
-        insert_change(&mut history, StageChange { stage: Stage::Interviewing, on: day(5), recorded_at: at(3) });
+        insert_change(
+            &mut history,
+            StageChange {
+                stage: Stage::Screening,
+                on: day(5),
+                recorded_at: at(2),
+            },
+        );
+        insert_change(
+            &mut history,
+            StageChange {
+                stage: Stage::Applied,
+                on: day(5),
+                recorded_at: at(1),
+            },
+        );
+        insert_change(
+            &mut history,
+            StageChange {
+                stage: Stage::Interviewing,
+                on: day(5),
+                recorded_at: at(3),
+            },
+        );
         let stages: Vec<_> = history.iter().map(|c| c.stage).collect();
-        assert_eq!(stages, [Stage::Applied, Stage::Screening, Stage::Interviewing]);
+        assert_eq!(
+            stages,
+            [Stage::Applied, Stage::Screening, Stage::Interviewing]
+        );
     }
 
     #[test]

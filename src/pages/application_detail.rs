@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use crate::browser::format_date;
 use crate::components::stage_badge::StageBadge;
+use crate::components::stage_change_form::StageChangeForm;
 use crate::state::use_store;
 
 #[component]
@@ -24,7 +25,7 @@ pub(crate) fn ApplicationDetail() -> impl IntoView {
             view! {
                 <h1>"Application not found"</h1>
                 <p class="card">"There's no application at this address. It may have been deleted, or the link is incomplete."</p>
-                <p><A href="/applications">"Back to applications"</A></p>
+                <p><A href=crate::browser::app_path("/applications")>"Back to applications"</A></p>
             }
             .into_any()
         }
@@ -37,7 +38,7 @@ pub(crate) fn ApplicationDetail() -> impl IntoView {
                 view! { <dt>"Job ad"</dt><dd><a href=a.link.clone() rel="noopener noreferrer" target="_blank">{a.link.clone()}</a></dd> }
             });
             view! {
-                <p class="breadcrumb"><A href="/applications">"Applications"</A></p>
+                <p class="breadcrumb"><A href=crate::browser::app_path("/applications") exact=true>"← All applications"</A></p>
                 <div class="page-head">
                     <h1>{a.company.clone()}<span class="subtitle">{a.role.clone()}</span></h1>
                     <StageBadge stage=a.stage()/>
@@ -60,6 +61,7 @@ pub(crate) fn ApplicationDetail() -> impl IntoView {
                             <li><time datetime=c.on.to_string()>{format_date(c.on)}</time>" "<StageBadge stage=c.stage/></li>
                         }).collect_view()}
                     </ol>
+                    <StageChangeForm id=a.id current=a.stage()/>
                 </section>
             }
             .into_any()

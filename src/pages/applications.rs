@@ -14,7 +14,15 @@ pub(crate) fn Applications() -> impl IntoView {
         store.data.with(|d| {
             d.applications_newest_first()
                 .into_iter()
-                .map(|a| (a.id, a.company.clone(), a.role.clone(), a.stage(), a.applied_on))
+                .map(|a| {
+                    (
+                        a.id,
+                        a.company.clone(),
+                        a.role.clone(),
+                        a.stage(),
+                        a.applied_on,
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     });
@@ -22,7 +30,7 @@ pub(crate) fn Applications() -> impl IntoView {
     view! {
         <div class="page-head">
             <h1>"Applications"</h1>
-            <A href="/applications/new" attr:class="button">"Add application"</A>
+            <A href=crate::browser::app_path("/applications/new") attr:class="button">"Add application"</A>
         </div>
         <Show
             when=move || rows.with(|r| !r.is_empty())
@@ -31,7 +39,7 @@ pub(crate) fn Applications() -> impl IntoView {
             <ul class="app-list" aria-label="Your applications">
                 <For each=move || rows.get() key=|r| r.0 let:row>
                     <li class="card app-row">
-                        <A href=format!("/applications/{}", row.0)>
+                        <A href=crate::browser::app_path(&format!("/applications/{}", row.0))>
                             <span class="app-company">{row.1.clone()}</span>
                             <span class="app-role">{row.2.clone()}</span>
                         </A>

@@ -30,7 +30,7 @@ pub(crate) fn Dashboard() -> impl IntoView {
                     <h2 id="welcome">"Welcome to Knockback"</h2>
                     <p>"Keep your whole job search in one place, and turn every rejection into feedback you can use."</p>
                     <p>"Everything you write stays in this browser. No account, no server, nothing sent anywhere."</p>
-                    <A href="/applications/new" attr:class="button">"Add your first application"</A>
+                    <A href=crate::browser::app_path("/applications/new") attr:class="button">"Add your first application"</A>
                 </section>
             }
         >
@@ -43,8 +43,8 @@ pub(crate) fn Dashboard() -> impl IntoView {
                     }).collect_view()}
                 </ul>
                 <p class="actions">
-                    <A href="/applications" attr:class="button secondary">"See all applications"</A>
-                    <A href="/applications/new" attr:class="button">"Add application"</A>
+                    <A href=crate::browser::app_path("/applications") attr:class="button secondary">"See all applications"</A>
+                    <A href=crate::browser::app_path("/applications/new") attr:class="button">"Add application"</A>
                 </p>
             </section>
         </Show>

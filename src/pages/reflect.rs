@@ -25,7 +25,7 @@ pub(crate) fn Reflect() -> impl IntoView {
             }).collect_view()}
         </ol>
         <p class="card">"The guided steps open from a rejected application. Until then, record your applications so each one is ready to reflect on. "
-            <A href="/applications">"Go to applications"</A>
+            <A href=crate::browser::app_path("/applications")>"Go to applications"</A>
         </p>
     }
 }

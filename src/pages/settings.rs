@@ -15,17 +15,15 @@ pub(crate) fn Settings() -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let quarantined = local::quarantine_keys();
 
-    let backup = move |_| {
-        match download(&backup_name(), "application/json", &store.export_json()) {
-            Ok(()) => {
-                store.update(|d| {
-                    d.meta.last_backup_at = Some(chrono::Utc::now());
-                    d.meta.changes_since_backup = 0;
-                });
-                message.set(Some("Backup downloaded. Keep it somewhere safe.".into()));
-            }
-            Err(e) => message.set(Some(format!("The download could not start: {e}."))),
+    let backup = move |_| match download(&backup_name(), "application/json", &store.export_json()) {
+        Ok(()) => {
+            store.update(|d| {
+                d.meta.last_backup_at = Some(chrono::Utc::now());
+                d.meta.changes_since_backup = 0;
+            });
+            message.set(Some("Backup downloaded. Keep it somewhere safe.".into()));
         }
+        Err(e) => message.set(Some(format!("The download could not start: {e}."))),
     };
 
     view! {

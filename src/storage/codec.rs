@@ -22,7 +22,6 @@ pub(crate) struct Decoded {
     pub(crate) data: AppData,
     /// Bumped on every save; a tab that saw revision N must not overwrite N+1.
     pub(crate) revision: u64,
-    pub(crate) saved_at: Option<DateTime<Utc>>,
     /// Set when the data was upgraded from an older schema on the way in.
     pub(crate) migrated_from: Option<u32>,
 }
@@ -41,7 +40,10 @@ impl fmt::Display for DecodeError {
         match self {
             DecodeError::NotJson(e) => write!(f, "The saved data is not valid JSON ({e})."),
             DecodeError::NotKnockback(why) => {
-                write!(f, "The saved data does not look like Knockback data: {why}.")
+                write!(
+                    f,
+                    "The saved data does not look like Knockback data: {why}."
+                )
             }
             DecodeError::FutureVersion(v) => write!(
                 f,
@@ -49,7 +51,10 @@ impl fmt::Display for DecodeError {
                  (which knows version {SCHEMA_VERSION})."
             ),
             DecodeError::Migration { from, reason } => {
-                write!(f, "Upgrading the saved data from schema version {from} failed: {reason}.")
+                write!(
+                    f,
+                    "Upgrading the saved data from schema version {from} failed: {reason}."
+                )
             }
             DecodeError::Invalid(why) => write!(f, "The saved data is damaged: {why}."),
         }
@@ -60,39 +65,37 @@ impl fmt::Display for DecodeError {
 pub(crate) fn decode(raw: &str) -> Result<Decoded, DecodeError> {
     // serde_json refuses nesting deeper than 128 levels, so hostile input cannot
     // overflow the stack here.
-    let value: Value = serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+    let value: Value =
+        serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
     let Value::Object(mut envelope) = value else {
         return Err(DecodeError::NotKnockback("it is not a JSON object".into()));
     };
     let version = match envelope.get("schema_version") {
         None => return Err(DecodeError::NotKnockback("it has no schema_version".into())),
-        Some(v) => v
-            .as_u64()
-            .filter(|v| *v >= 1)
-            .ok_or_else(|| DecodeError::NotKnockback("its schema_version is not a positive number".into()))?,
+        Some(v) => v.as_u64().filter(|v| *v >= 1).ok_or_else(|| {
+            DecodeError::NotKnockback("its schema_version is not a positive number".into())
+        })?,
     };
     if version > u64::from(SCHEMA_VERSION) {
         return Err(DecodeError::FutureVersion(version));
     }
     // Checked above: 1 <= version <= SCHEMA_VERSION, which is a u32.
     let version = u32::try_from(version).map_err(|_| DecodeError::FutureVersion(version))?;
-    let revision = envelope.get("revision").and_then(Value::as_u64).unwrap_or(0);
-    let saved_at = envelope
-        .get("saved_at")
-        .and_then(Value::as_str)
-        .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
-        .map(|d| d.with_timezone(&Utc));
+    let revision = envelope
+        .get("revision")
+        .and_then(Value::as_u64)
+        .unwrap_or(0);
     let data = envelope
         .remove("data")
         .ok_or_else(|| DecodeError::NotKnockback("it has no data".into()))?;
     let data = migrate::upgrade(migrate::MIGRATIONS, version, SCHEMA_VERSION, data)
         .map_err(|(from, reason)| DecodeError::Migration { from, reason })?;
-    let data: AppData = serde_json::from_value(data).map_err(|e| DecodeError::Invalid(e.to_string()))?;
+    let data: AppData =
+        serde_json::from_value(data).map_err(|e| DecodeError::Invalid(e.to_string()))?;
     data.validate().map_err(DecodeError::Invalid)?;
     Ok(Decoded {
         data,
         revision,
-        saved_at,
         migrated_from: (version < SCHEMA_VERSION).then_some(version),
     })
 }
@@ -133,7 +136,10 @@ mod tests {
     use uuid::Uuid;
 
     fn fixture(version: u32) -> String {
-        let path = format!("{}/tests/fixtures/schema-v{version}.json", env!("CARGO_MANIFEST_DIR"));
+        let path = format!(
+            "{}/tests/fixtures/schema-v{version}.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"))
     }
 
@@ -146,7 +152,11 @@ mod tests {
             ..Default::default()
         };
         let today = NaiveDate::from_ymd_opt(2026, 6, 1).expect("date");
-        data.add_application(draft.build(Uuid::new_v4(), today, Utc::now()).expect("valid"));
+        data.add_application(
+            draft
+                .build(Uuid::new_v4(), today, Utc::now())
+                .expect("valid"),
+        );
         data
     }
 
@@ -154,7 +164,10 @@ mod tests {
     fn every_schema_version_has_a_fixture_that_loads() {
         for version in 1..=SCHEMA_VERSION {
             let decoded = decode(&fixture(version)).unwrap_or_else(|e| panic!("v{version}: {e}"));
-            assert!(!decoded.data.applications.is_empty(), "v{version} fixture is empty");
+            assert!(
+                !decoded.data.applications.is_empty(),
+                "v{version} fixture is empty"
+            );
             let expect_migrated = (version < SCHEMA_VERSION).then_some(version);
             assert_eq!(decoded.migrated_from, expect_migrated);
         }
@@ -183,32 +196,57 @@ mod tests {
         assert_eq!(back.data, data);
         assert_eq!(back.revision, 3);
         assert_eq!(peek_revision(&raw), Some(3));
-        assert_eq!(peek_revision(r#"{"schema_version":2,"revision":9,"data":{}}"#), None);
+        assert_eq!(
+            peek_revision(r#"{"schema_version":2,"revision":9,"data":{}}"#),
+            None
+        );
         assert_eq!(peek_revision("not json"), None);
-        assert!(back.saved_at.is_some());
     }
 
     #[test]
     fn not_json_is_refused() {
-        for raw in ["", "{", "\u{89}PNG\r\n", "{\"schema_version\":1,\"data\":{}"] {
-            assert!(matches!(decode(raw), Err(DecodeError::NotJson(_))), "{raw:?}");
+        for raw in [
+            "",
+            "{",
+            "\u{89}PNG\r\n",
+            "{\"schema_version\":1,\"data\":{}",
+        ] {
+            assert!(
+                matches!(decode(raw), Err(DecodeError::NotJson(_))),
+                "{raw:?}"
+            );
         }
     }
 
     #[test]
     fn other_json_is_refused_with_a_reason() {
-        for raw in ["[]", "42", "{}", r#"{"schema_version":"1","data":{}}"#, r#"{"schema_version":0,"data":{}}"#, r#"{"schema_version":1}"#] {
-            assert!(matches!(decode(raw), Err(DecodeError::NotKnockback(_))), "{raw}");
+        for raw in [
+            "[]",
+            "42",
+            "{}",
+            r#"{"schema_version":"1","data":{}}"#,
+            r#"{"schema_version":0,"data":{}}"#,
+            r#"{"schema_version":1}"#,
+        ] {
+            assert!(
+                matches!(decode(raw), Err(DecodeError::NotKnockback(_))),
+                "{raw}"
+            );
         }
     }
 
     #[test]
     fn future_version_is_refused() {
         let raw = r#"{"schema_version":99,"data":{"whatever":true}}"#;
-        assert_eq!(decode(raw).expect_err("future"), DecodeError::FutureVersion(99));
+        assert_eq!(
+            decode(raw).expect_err("future"),
+            DecodeError::FutureVersion(99)
+        );
         let huge = r#"{"schema_version":18446744073709551615,"data":{}}"#;
         assert!(matches!(decode(huge), Err(DecodeError::FutureVersion(_))));
-        assert!(DecodeError::FutureVersion(99).to_string().contains("newer Knockback"));
+        assert!(DecodeError::FutureVersion(99)
+            .to_string()
+            .contains("newer Knockback"));
     }
 
     #[test]

@@ -23,7 +23,11 @@ pub(crate) enum Boot {
     Loaded(Decoded),
     /// Stored data that this build cannot open. It is left in place and copied to
     /// `quarantine_key`; the app runs read-only so it cannot be overwritten.
-    Unreadable { raw: String, error: DecodeError, quarantine_key: Option<String> },
+    Unreadable {
+        raw: String,
+        error: DecodeError,
+        quarantine_key: Option<String>,
+    },
     /// The browser refuses access to localStorage altogether.
     Unavailable(String),
 }
@@ -57,7 +61,8 @@ fn js_error_text(e: &wasm_bindgen::JsValue) -> String {
     if let Some(d) = e.dyn_ref::<web_sys::DomException>() {
         return format!("{}: {}", d.name(), d.message());
     }
-    e.as_string().unwrap_or_else(|| "the browser refused".into())
+    e.as_string()
+        .unwrap_or_else(|| "the browser refused".into())
 }
 
 fn is_quota_error(e: &wasm_bindgen::JsValue) -> bool {
@@ -82,7 +87,11 @@ pub(crate) fn boot() -> Boot {
         Ok(decoded) => Boot::Loaded(decoded),
         Err(error) => {
             let quarantine_key = quarantine(&store, &raw, Utc::now());
-            Boot::Unreadable { raw, error, quarantine_key }
+            Boot::Unreadable {
+                raw,
+                error,
+                quarantine_key,
+            }
         }
     }
 }
@@ -90,16 +99,24 @@ pub(crate) fn boot() -> Boot {
 /// Copies unreadable text to a quarantine key, once: if an identical copy already
 /// exists (the user reloaded), its key is returned instead of writing another.
 fn quarantine(store: &Storage, raw: &str, now: DateTime<Utc>) -> Option<String> {
-    if let Some(existing) = quarantine_keys().into_iter().find(|k| store.get_item(k).ok().flatten().as_deref() == Some(raw)) {
+    if let Some(existing) = quarantine_keys()
+        .into_iter()
+        .find(|k| store.get_item(k).ok().flatten().as_deref() == Some(raw))
+    {
         return Some(existing);
     }
-    let key = format!("{QUARANTINE_PREFIX}{}", now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true));
+    let key = format!(
+        "{QUARANTINE_PREFIX}{}",
+        now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+    );
     store.set_item(&key, raw).ok().map(|()| key)
 }
 
 /// All quarantined copies, oldest first.
 pub(crate) fn quarantine_keys() -> Vec<String> {
-    let Ok(store) = storage() else { return Vec::new() };
+    let Ok(store) = storage() else {
+        return Vec::new();
+    };
     let len = store.length().unwrap_or(0);
     let mut keys: Vec<String> = (0..len)
         .filter_map(|i| store.key(i).ok().flatten())
@@ -119,9 +136,15 @@ pub(crate) fn read_raw(key: &str) -> Option<String> {
 ///
 /// `replace_unreadable` is set only when the user chose to start over and the
 /// unreadable text is already safe under a quarantine key.
-pub(crate) fn save(data_json: &str, base_revision: u64, replace_unreadable: bool) -> Result<u64, SaveError> {
+pub(crate) fn save(
+    data_json: &str,
+    base_revision: u64,
+    replace_unreadable: bool,
+) -> Result<u64, SaveError> {
     let store = storage().map_err(SaveError::Other)?;
-    let current = store.get_item(DATA_KEY).map_err(|e| SaveError::Other(js_error_text(&e)))?;
+    let current = store
+        .get_item(DATA_KEY)
+        .map_err(|e| SaveError::Other(js_error_text(&e)))?;
     if let Some(current) = &current {
         match codec::peek_revision(current) {
             Some(stored) if stored > base_revision => return Err(SaveError::Stale),
@@ -134,7 +157,11 @@ pub(crate) fn save(data_json: &str, base_revision: u64, replace_unreadable: bool
     let revision = base_revision + 1;
     let text = codec::wrap(data_json, revision, Utc::now());
     if let Err(e) = store.set_item(DATA_KEY, &text) {
-        return Err(if is_quota_error(&e) { SaveError::Quota } else { SaveError::Other(js_error_text(&e)) });
+        return Err(if is_quota_error(&e) {
+            SaveError::Quota
+        } else {
+            SaveError::Other(js_error_text(&e))
+        });
     }
     match store.get_item(DATA_KEY) {
         Ok(Some(back)) if back == text => Ok(revision),

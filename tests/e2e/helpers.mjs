@@ -36,6 +36,10 @@ export async function launch({ dist = "dist", base = "/" } = {}) {
   return {
     url: served.url,
     browser,
+    /** A browser of its own with extra flags, for tests that change how Chromium runs. */
+  async browserWith(args) {
+    return chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", headless: true, args: [...FLAGS, ...args] });
+  },
     /** A fresh, isolated profile (its own localStorage), with downloads accepted. */
     async context(options = {}) {
       const ctx = await browser.newContext({ acceptDownloads: true, ...options });
@@ -71,9 +75,14 @@ export async function stored(page) {
   return raw === null ? null : JSON.parse(raw);
 }
 
-/** Fills the add-application form the way a user does and saves it. */
-export async function addApplication(page, baseUrl, { company, role, applied = "", stage = "" }) {
-  await open(page, baseUrl, "applications/new");
+/** A link of the main navigation. */
+export const nav = (page, name) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true });
+
+/** From any page of the running app, opens the form the way a user does (no reload),
+ * fills it and saves. */
+export async function addApplication(page, { company, role, applied = "", stage = "" }) {
+  await nav(page, "Applications").click();
+  await page.getByRole("main").getByRole("link", { name: "Add application" }).click();
   await page.getByLabel("Company").fill(company);
   await page.getByLabel("Role").fill(role);
   if (applied) await page.getByLabel("Date applied").fill(applied);

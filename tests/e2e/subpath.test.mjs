@@ -1,0 +1,30 @@
+// The release build for a sub-path (/knockback/) served by the same static server:
+// links, deep-link reloads and saving all work under the prefix.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, open, nav, addApplication, waitForSaved } from "./helpers.mjs";
+
+let env;
+before(async () => { env = await launch({ dist: "target/dist-subpath", base: "/knockback/" }); });
+after(async () => { await env?.close(); });
+
+test("the app works under /knockback/, including a reload on a deep link", async (t) => {
+  const ctx = await env.context();
+  t.after(() => ctx.close());
+  const page = await ctx.newPage();
+  assert.match(env.url, /\/knockback\/$/);
+
+  await open(page, env.url);
+  const href = await nav(page, "Applications").getAttribute("href");
+  assert.equal(href, "/knockback/applications");
+
+  await addApplication(page, { company: "Subpath Inc", role: "People Partner" });
+  assert.match(page.url(), /\/knockback\/applications\/[0-9a-f-]{36}$/);
+  await waitForSaved(page, (env) => env.data.applications.length === 1);
+  await page.reload();
+  await page.getByRole("heading", { level: 1, name: /Subpath Inc/ }).waitFor();
+
+  await nav(page, "Applications").click();
+  assert.match(page.url(), /\/knockback\/applications$/);
+  await page.getByRole("link", { name: /Subpath Inc/ }).waitFor();
+});
