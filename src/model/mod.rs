@@ -136,14 +136,15 @@ mod tests {
         let draft = ApplicationDraft {
             company: company.into(),
             role: "Role".into(),
+            applied_on: applied
+                .map(|(m, d)| format!("2026-{m:02}-{d:02}"))
+                .unwrap_or_default(),
             ..Default::default()
         };
         let today = NaiveDate::from_ymd_opt(2026, 12, 31).expect("date");
-        let mut a = draft
+        draft
             .build(Uuid::new_v4(), today, Utc::now())
-            .expect("valid");
-        a.applied_on = applied.and_then(|(m, d)| NaiveDate::from_ymd_opt(2026, m, d));
-        a
+            .expect("valid")
     }
 
     #[test]
