@@ -87,13 +87,23 @@ pub(crate) struct FieldError {
 pub(crate) const MAX_TEXT: usize = 100_000;
 
 impl ApplicationDraft {
-    /// Validates the draft and builds a new application, or says what to fix, field by field.
-    pub(crate) fn build(
-        &self,
-        id: Uuid,
-        today: NaiveDate,
-        now: DateTime<Utc>,
-    ) -> Result<Application, Vec<FieldError>> {
+    /// A draft filled from an existing application, for the edit form.
+    pub(crate) fn from_application(app: &Application) -> ApplicationDraft {
+        ApplicationDraft {
+            company: app.company.clone(),
+            role: app.role.clone(),
+            link: app.link.clone(),
+            location: app.location.clone(),
+            source: app.source.clone(),
+            applied_on: app.applied_on.map(|d| d.to_string()).unwrap_or_default(),
+            stage: app.stage().key().to_owned(),
+            tags: app.tags.join(", "),
+            notes: app.notes.clone(),
+        }
+    }
+
+    /// Checks every field and says what to fix, field by field.
+    fn validate(&self, today: NaiveDate) -> Result<(Option<NaiveDate>, Stage), Vec<FieldError>> {
         let mut errors = Vec::new();
         let mut err = |field, message: &str| {
             errors.push(FieldError {
@@ -150,24 +160,36 @@ impl ApplicationDraft {
                 "These notes are too long to store (100,000 characters at most).",
             );
         }
-        if !errors.is_empty() {
-            return Err(errors);
+        if errors.is_empty() {
+            Ok((applied_on, stage))
+        } else {
+            Err(errors)
         }
+    }
+
+    /// Validates the draft and builds a new application, or says what to fix.
+    pub(crate) fn build(
+        &self,
+        id: Uuid,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<Application, Vec<FieldError>> {
+        let (applied_on, stage) = self.validate(today)?;
         let history = vec![StageChange {
             stage,
             on: applied_on.unwrap_or(today),
             recorded_at: now,
         }];
-        Ok(Application {
+        let mut app = Application {
             id,
-            company: company.to_owned(),
-            role: role.to_owned(),
-            link: link.to_owned(),
-            location: self.location.trim().to_owned(),
-            source: self.source.trim().to_owned(),
+            company: String::new(),
+            role: String::new(),
+            link: String::new(),
+            location: String::new(),
+            source: String::new(),
             applied_on,
-            tags: parse_tags(&self.tags),
-            notes: self.notes.clone(),
+            tags: Vec::new(),
+            notes: String::new(),
             contacts: Vec::new(),
             history,
             interviews: Vec::new(),
@@ -175,7 +197,37 @@ impl ApplicationDraft {
             sample: false,
             created_at: now,
             updated_at: now,
-        })
+        };
+        self.copy_text_into(&mut app);
+        Ok(app)
+    }
+
+    /// Applies an edit to an existing application. A changed stage is recorded as a
+    /// new dated change (today), so the history is never rewritten.
+    pub(crate) fn apply_to(
+        &self,
+        app: &mut Application,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<(), Vec<FieldError>> {
+        let (applied_on, stage) = self.validate(today)?;
+        self.copy_text_into(app);
+        app.applied_on = applied_on;
+        if stage != app.stage() {
+            app.change_stage(stage, today, now);
+        }
+        app.updated_at = now;
+        Ok(())
+    }
+
+    fn copy_text_into(&self, app: &mut Application) {
+        app.company = self.company.trim().to_owned();
+        app.role = self.role.trim().to_owned();
+        app.link = self.link.trim().to_owned();
+        app.location = self.location.trim().to_owned();
+        app.source = self.source.trim().to_owned();
+        app.tags = parse_tags(&self.tags);
+        app.notes = self.notes.clone();
     }
 }
 
@@ -198,7 +250,42 @@ pub(crate) fn parse_tags(input: &str) -> Vec<String> {
     tags
 }
 
+/// Days without news after which Knockback asks "Ghosted?".
+pub(crate) const GHOSTED_AFTER_DAYS: i64 = 30;
+
 impl Application {
+    /// The day it was applied for, or created if not applied yet: the default sort key.
+    pub(crate) fn applied_or_created(&self) -> (NaiveDate, DateTime<Utc>) {
+        (
+            self.applied_on.unwrap_or(self.created_at.date_naive()),
+            self.created_at,
+        )
+    }
+
+    /// The last day there was news: a stage change or an interview. (Editing notes is
+    /// not news from the employer, so it does not count.)
+    pub(crate) fn last_activity(&self) -> NaiveDate {
+        let stage = self.history.last().map(|c| c.on);
+        let interview = self.interviews.iter().map(|i| i.date).max();
+        stage.max(interview).unwrap_or(self.created_at.date_naive())
+    }
+
+    /// A rejection with no feedback asked for yet.
+    pub(crate) fn needs_feedback(&self) -> bool {
+        self.stage() == Stage::Rejected
+            && self.feedback.status == super::feedback::FeedbackStatus::NotAsked
+    }
+
+    /// Open applications with no news for 30 days might have been ghosted. Only a
+    /// suggestion: the user confirms, nothing changes by itself.
+    pub(crate) fn ghosted_suggested(&self, today: NaiveDate) -> bool {
+        matches!(
+            self.stage(),
+            Stage::Applied | Stage::Screening | Stage::Interviewing
+        ) && (today - self.last_activity()).num_days() >= GHOSTED_AFTER_DAYS
+            && self.interviews.iter().all(|i| i.date <= today)
+    }
+
     /// The current stage: the latest entry of the history.
     pub(crate) fn stage(&self) -> Stage {
         self.history.last().map_or(Stage::Saved, |c| c.stage)
@@ -324,6 +411,57 @@ mod tests {
         assert!(!is_web_link("javascript:alert(1)"));
         assert!(!is_web_link("https://"));
         assert!(!is_web_link("https://exa mple.com"));
+    }
+
+    #[test]
+    fn editing_keeps_history_and_records_a_stage_change() {
+        let mut app = draft()
+            .build(Uuid::nil(), today(), Utc::now())
+            .expect("valid");
+        let mut edit = ApplicationDraft::from_application(&app);
+        assert_eq!(edit.stage, "applied");
+        edit.role = "Senior Recruiter".into();
+        edit.stage = "screening".into();
+        edit.tags = "a, b".into();
+        edit.apply_to(&mut app, today(), Utc::now()).expect("valid");
+        assert_eq!(app.role, "Senior Recruiter");
+        assert_eq!(app.history.len(), 2);
+        assert_eq!(app.stage(), Stage::Screening);
+        assert_eq!(app.tags, ["a", "b"]);
+        let mut bad = ApplicationDraft::from_application(&app);
+        bad.company = " ".into();
+        assert!(bad.apply_to(&mut app, today(), Utc::now()).is_err());
+        assert_eq!(app.company, "Acme", "an invalid edit changes nothing");
+    }
+
+    #[test]
+    fn ghosted_is_suggested_after_thirty_quiet_days() {
+        let old = Utc::now() - chrono::Duration::days(60);
+        let d = ApplicationDraft {
+            applied_on: "2026-03-01".into(),
+            ..draft()
+        };
+        let mut app = d.build(Uuid::nil(), today(), old).expect("valid");
+        let t = NaiveDate::from_ymd_opt(2026, 3, 30).expect("date");
+        assert!(!app.ghosted_suggested(t));
+        assert!(app.ghosted_suggested(t + chrono::Duration::days(1)));
+        app.change_stage(Stage::Rejected, t, old);
+        assert!(
+            !app.ghosted_suggested(t + chrono::Duration::days(90)),
+            "closed applications are left alone"
+        );
+    }
+
+    #[test]
+    fn needs_feedback_after_rejection_until_asked() {
+        let mut app = draft()
+            .build(Uuid::nil(), today(), Utc::now())
+            .expect("valid");
+        assert!(!app.needs_feedback());
+        app.change_stage(Stage::Rejected, today(), Utc::now());
+        assert!(app.needs_feedback());
+        app.feedback.mark_asked(today(), 7);
+        assert!(!app.needs_feedback());
     }
 
     #[test]

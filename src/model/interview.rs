@@ -51,6 +51,80 @@ pub(crate) struct InterviewRound {
     pub(crate) self_rating: Option<u8>,
 }
 
+/// What the interview form collects, as typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct InterviewDraft {
+    pub(crate) date: String,
+    pub(crate) kind: String,
+    /// Comma-separated names.
+    pub(crate) interviewers: String,
+    pub(crate) notes: String,
+    /// "" (not rated) or "1" to "5".
+    pub(crate) rating: String,
+}
+
+impl InterviewKind {
+    pub(crate) fn key(self) -> &'static str {
+        match self {
+            InterviewKind::Phone => "phone",
+            InterviewKind::Video => "video",
+            InterviewKind::OnSite => "on_site",
+            InterviewKind::Technical => "technical",
+            InterviewKind::Panel => "panel",
+            InterviewKind::Other => "other",
+        }
+    }
+
+    pub(crate) fn from_key(s: &str) -> Option<InterviewKind> {
+        InterviewKind::ALL.into_iter().find(|k| k.key() == s)
+    }
+}
+
+impl InterviewDraft {
+    pub(crate) fn from_round(r: &InterviewRound) -> InterviewDraft {
+        InterviewDraft {
+            date: r.date.to_string(),
+            kind: r.kind.key().to_owned(),
+            interviewers: r.interviewers.join(", "),
+            notes: r.notes.clone(),
+            rating: r.self_rating.map(|n| n.to_string()).unwrap_or_default(),
+        }
+    }
+
+    /// Builds the round (future dates are fine: interviews get scheduled), or says what
+    /// is wrong in one sentence.
+    pub(crate) fn build(&self, id: Uuid) -> Result<InterviewRound, String> {
+        let date = NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d")
+            .map_err(|_| "Enter the interview date, like 2026-03-14.".to_owned())?;
+        let kind = InterviewKind::from_key(self.kind.trim()).unwrap_or(InterviewKind::Other);
+        let self_rating = match self.rating.trim() {
+            "" => None,
+            s => Some(
+                s.parse::<u8>()
+                    .ok()
+                    .filter(|r| (1..=5).contains(r))
+                    .ok_or_else(|| {
+                        "Rate the interview from 1 to 5, or leave it unrated.".to_owned()
+                    })?,
+            ),
+        };
+        Ok(InterviewRound {
+            id,
+            date,
+            kind,
+            interviewers: self
+                .interviewers
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            notes: self.notes.clone(),
+            self_rating,
+        })
+    }
+}
+
 /// A self-rating is only meaningful on the 1–5 scale the form offers.
 pub(crate) fn valid_self_rating(rating: Option<u8>) -> bool {
     rating.is_none_or(|r| (1..=5).contains(&r))
@@ -67,6 +141,39 @@ mod tests {
         assert!(valid_self_rating(Some(5)));
         assert!(!valid_self_rating(Some(0)));
         assert!(!valid_self_rating(Some(6)));
+    }
+
+    #[test]
+    fn draft_builds_and_round_trips() {
+        let d = InterviewDraft {
+            date: "2026-04-02".into(),
+            kind: "panel".into(),
+            interviewers: "Jo Park, , Ana Ruiz".into(),
+            notes: "Went long".into(),
+            rating: "4".into(),
+        };
+        let r = d.build(Uuid::nil()).expect("valid");
+        assert_eq!(r.kind, InterviewKind::Panel);
+        assert_eq!(r.interviewers, ["Jo Park", "Ana Ruiz"]);
+        assert_eq!(r.self_rating, Some(4));
+        assert_eq!(
+            InterviewDraft::from_round(&r)
+                .build(Uuid::nil())
+                .expect("valid"),
+            r
+        );
+        assert!(InterviewDraft {
+            rating: "9".into(),
+            ..d.clone()
+        }
+        .build(Uuid::nil())
+        .is_err());
+        assert!(InterviewDraft {
+            date: "tomorrow".into(),
+            ..d
+        }
+        .build(Uuid::nil())
+        .is_err());
     }
 
     #[test]

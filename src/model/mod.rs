@@ -9,9 +9,14 @@
 
 pub(crate) mod application;
 pub(crate) mod feedback;
+pub(crate) mod ics;
 pub(crate) mod interview;
+pub(crate) mod query;
 pub(crate) mod reflection;
+pub(crate) mod sample;
 pub(crate) mod stage;
+pub(crate) mod stats;
+pub(crate) mod templates;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -30,6 +35,19 @@ pub(crate) struct CompanyNote {
     #[serde(default)]
     pub(crate) notes: String,
     pub(crate) updated_at: DateTime<Utc>,
+}
+
+/// What a delete removed, kept in memory for "Undo".
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Deleted {
+    pub(crate) index: usize,
+    pub(crate) application: Application,
+    pub(crate) reflections: Vec<Reflection>,
+}
+
+/// Company names match ignoring case and surrounding spaces ("acme " is "Acme").
+pub(crate) fn same_company(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
 }
 
 /// Bookkeeping that is not the user's content but must survive a reload.
@@ -59,6 +77,95 @@ impl AppData {
 
     pub(crate) fn application(&self, id: Uuid) -> Option<&Application> {
         self.applications.iter().find(|a| a.id == id)
+    }
+
+    /// Applies `f` to one application and stamps it as changed. Returns what `f`
+    /// returned, or `None` if the application is gone.
+    pub(crate) fn edit_application<T>(
+        &mut self,
+        id: Uuid,
+        now: DateTime<Utc>,
+        f: impl FnOnce(&mut Application) -> T,
+    ) -> Option<T> {
+        let app = self.applications.iter_mut().find(|a| a.id == id)?;
+        let out = f(app);
+        app.updated_at = now;
+        self.meta.changes_since_backup = self.meta.changes_since_backup.saturating_add(1);
+        Some(out)
+    }
+
+    /// Removes an application and its reflections, returning them so "Undo" can put
+    /// everything back exactly where it was.
+    pub(crate) fn delete_application(&mut self, id: Uuid) -> Option<Deleted> {
+        let index = self.applications.iter().position(|a| a.id == id)?;
+        let application = self.applications.remove(index);
+        let (reflections, keep): (Vec<_>, Vec<_>) = std::mem::take(&mut self.reflections)
+            .into_iter()
+            .partition(|r| r.application_id == id);
+        self.reflections = keep;
+        self.meta.changes_since_backup = self.meta.changes_since_backup.saturating_add(1);
+        Some(Deleted {
+            index,
+            application,
+            reflections,
+        })
+    }
+
+    pub(crate) fn undo_delete(&mut self, deleted: Deleted) {
+        if self.application(deleted.application.id).is_some() {
+            return; // already back (a double click on Undo)
+        }
+        let at = deleted.index.min(self.applications.len());
+        self.applications.insert(at, deleted.application);
+        self.reflections.extend(deleted.reflections);
+    }
+
+    /// Every application to `company`, compared without case or surrounding spaces.
+    pub(crate) fn applications_at<'a>(
+        &'a self,
+        company: &'a str,
+    ) -> impl Iterator<Item = &'a Application> + 'a {
+        self.applications
+            .iter()
+            .filter(move |a| same_company(&a.company, company))
+    }
+
+    pub(crate) fn company_note(&self, company: &str) -> Option<&CompanyNote> {
+        self.companies
+            .iter()
+            .find(|c| same_company(&c.name, company))
+    }
+
+    pub(crate) fn set_company_note(&mut self, company: &str, notes: String, now: DateTime<Utc>) {
+        match self
+            .companies
+            .iter_mut()
+            .find(|c| same_company(&c.name, company))
+        {
+            Some(c) => {
+                c.notes = notes;
+                c.updated_at = now;
+            }
+            None => self.companies.push(CompanyNote {
+                name: company.trim().to_owned(),
+                notes,
+                updated_at: now,
+            }),
+        }
+        self.meta.changes_since_backup = self.meta.changes_since_backup.saturating_add(1);
+    }
+
+    /// The most recent closed application at `company`: the "last time" reminder shown
+    /// before applying there again.
+    pub(crate) fn last_time_at<'a>(&'a self, company: &'a str) -> Option<&'a Application> {
+        if company.trim().is_empty() {
+            return None;
+        }
+        self.applications_at(company)
+            .filter(|a| {
+                a.stage().is_closed() || a.feedback.status != feedback::FeedbackStatus::NotAsked
+            })
+            .max_by_key(|a| a.last_activity())
     }
 
     /// Records a stage change typed by the user: `on` is an ISO date, today or earlier.
@@ -219,6 +326,51 @@ mod tests {
         );
         assert_eq!(app.history.len(), 3);
         assert_eq!(data.meta.changes_since_backup, 3);
+    }
+
+    #[test]
+    fn delete_and_undo_restore_everything_in_place() {
+        let mut data = AppData::default();
+        for c in ["A", "B", "C"] {
+            data.add_application(app(c, None));
+        }
+        let b = data.applications[1].id;
+        data.reflections
+            .push(Reflection::new(Uuid::new_v4(), b, Utc::now()));
+        let before = data.clone();
+        let deleted = data.delete_application(b).expect("exists");
+        assert_eq!(data.applications.len(), 2);
+        assert!(data.reflections.is_empty());
+        assert!(data.delete_application(b).is_none());
+        data.undo_delete(deleted.clone());
+        data.undo_delete(deleted);
+        assert_eq!(data.applications, before.applications);
+        assert_eq!(data.reflections, before.reflections);
+    }
+
+    #[test]
+    fn company_reminder_and_notes_ignore_case() {
+        let mut data = AppData::default();
+        let mut a = app("Acme", Some((1, 1)));
+        a.change_stage(
+            Stage::Rejected,
+            NaiveDate::from_ymd_opt(2026, 2, 1).expect("date"),
+            Utc::now(),
+        );
+        data.add_application(a);
+        data.add_application(app("Acme", Some((5, 1))));
+        assert_eq!(data.applications_at(" acme").count(), 2);
+        let last = data.last_time_at("ACME ").expect("a closed one");
+        assert_eq!(last.stage(), Stage::Rejected);
+        assert!(data.last_time_at("Globex").is_none());
+        assert!(data.last_time_at("").is_none());
+        data.set_company_note("acme", "Friendly".into(), Utc::now());
+        data.set_company_note("ACME", "Friendly team".into(), Utc::now());
+        assert_eq!(data.companies.len(), 1);
+        assert_eq!(
+            data.company_note("Acme").map(|c| c.notes.as_str()),
+            Some("Friendly team")
+        );
     }
 
     #[test]

@@ -1,0 +1,334 @@
+//! The applications list view: search, filters and sort, and their URL form.
+//!
+//! A view is a plain value that round-trips through query parameters, so it can be
+//! bookmarked and the back button brings it back.
+
+use chrono::NaiveDate;
+
+use super::{AppData, Application, Stage};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum SortKey {
+    /// Most recently applied first (the default).
+    #[default]
+    Applied,
+    /// Most recently changed first.
+    Updated,
+    /// Company A–Z.
+    Company,
+}
+
+impl SortKey {
+    pub(crate) const ALL: [SortKey; 3] = [SortKey::Applied, SortKey::Updated, SortKey::Company];
+
+    pub(crate) fn key(self) -> &'static str {
+        match self {
+            SortKey::Applied => "applied",
+            SortKey::Updated => "updated",
+            SortKey::Company => "company",
+        }
+    }
+
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            SortKey::Applied => "Date applied (newest first)",
+            SortKey::Updated => "Last update (newest first)",
+            SortKey::Company => "Company (A–Z)",
+        }
+    }
+
+    pub(crate) fn from_key(s: &str) -> Option<SortKey> {
+        SortKey::ALL.into_iter().find(|k| k.key() == s)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct ListQuery {
+    pub(crate) text: String,
+    pub(crate) stage: Option<Stage>,
+    pub(crate) tag: Option<String>,
+    pub(crate) needs_feedback: bool,
+    pub(crate) follow_up_due: bool,
+    pub(crate) sort: SortKey,
+}
+
+impl ListQuery {
+    /// Reads a view from query parameters; unknown values are ignored, never an error.
+    pub(crate) fn from_params<'a>(get: impl Fn(&str) -> Option<&'a str>) -> ListQuery {
+        ListQuery {
+            text: get("q").unwrap_or_default().to_owned(),
+            stage: get("stage").and_then(Stage::from_key),
+            tag: get("tag").filter(|t| !t.is_empty()).map(str::to_owned),
+            needs_feedback: get("feedback") == Some("needed"),
+            follow_up_due: get("followup") == Some("due"),
+            sort: get("sort").and_then(SortKey::from_key).unwrap_or_default(),
+        }
+    }
+
+    /// The query parameters for this view, defaults left out so URLs stay short.
+    pub(crate) fn to_params(&self) -> Vec<(&'static str, String)> {
+        let mut p = Vec::new();
+        if !self.text.is_empty() {
+            p.push(("q", self.text.clone()));
+        }
+        if let Some(s) = self.stage {
+            p.push(("stage", s.key().to_owned()));
+        }
+        if let Some(t) = &self.tag {
+            p.push(("tag", t.clone()));
+        }
+        if self.needs_feedback {
+            p.push(("feedback", "needed".to_owned()));
+        }
+        if self.follow_up_due {
+            p.push(("followup", "due".to_owned()));
+        }
+        if self.sort != SortKey::Applied {
+            p.push(("sort", self.sort.key().to_owned()));
+        }
+        p
+    }
+
+    pub(crate) fn is_filtered(&self) -> bool {
+        !self.text.trim().is_empty()
+            || self.stage.is_some()
+            || self.tag.is_some()
+            || self.needs_feedback
+            || self.follow_up_due
+    }
+
+    fn matches(&self, app: &Application, needle: &str, today: NaiveDate) -> bool {
+        if self.stage.is_some_and(|s| app.stage() != s) {
+            return false;
+        }
+        if let Some(tag) = &self.tag {
+            if !app.tags.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
+                return false;
+            }
+        }
+        if self.needs_feedback && !app.needs_feedback() {
+            return false;
+        }
+        if self.follow_up_due && !app.feedback.follow_up_due_by(today) {
+            return false;
+        }
+        needle.is_empty()
+            || [&app.company, &app.role, &app.notes]
+                .into_iter()
+                .any(|f| f.to_lowercase().contains(needle))
+            || app.tags.iter().any(|t| t.to_lowercase().contains(needle))
+    }
+
+    /// The applications in this view, in order.
+    pub(crate) fn apply<'a>(&self, data: &'a AppData, today: NaiveDate) -> Vec<&'a Application> {
+        let needle = self.text.trim().to_lowercase();
+        let mut apps: Vec<_> = data
+            .applications
+            .iter()
+            .filter(|a| self.matches(a, &needle, today))
+            .collect();
+        match self.sort {
+            SortKey::Applied => {
+                apps.sort_by(|a, b| b.applied_or_created().cmp(&a.applied_or_created()))
+            }
+            SortKey::Updated => apps.sort_by(|a, b| b.updated_at.cmp(&a.updated_at)),
+            SortKey::Company => apps.sort_by(|a, b| {
+                a.company
+                    .to_lowercase()
+                    .cmp(&b.company.to_lowercase())
+                    .then(a.role.cmp(&b.role))
+            }),
+        }
+        apps
+    }
+}
+
+/// Every tag in use, case-insensitively unique, sorted, for the tag filter.
+pub(crate) fn all_tags(data: &AppData) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for t in data.applications.iter().flat_map(|a| &a.tags) {
+        if !tags.iter().any(|x| x.eq_ignore_ascii_case(t)) {
+            tags.push(t.clone());
+        }
+    }
+    tags.sort_by_key(|t| t.to_lowercase());
+    tags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::feedback::FeedbackStatus;
+    use crate::model::ApplicationDraft;
+    use chrono::{Duration, Utc};
+    use std::collections::HashMap;
+    use uuid::Uuid;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 6, 30).expect("date")
+    }
+
+    fn data() -> AppData {
+        let mut data = AppData::default();
+        let rows = [
+            (
+                "Acme",
+                "Recruiter",
+                "2026-01-10",
+                "rejected",
+                "remote, hr",
+                "liked the team",
+            ),
+            (
+                "Globex",
+                "HR Partner",
+                "2026-03-01",
+                "interviewing",
+                "HR",
+                "",
+            ),
+            (
+                "initech",
+                "Sourcer",
+                "2026-02-01",
+                "applied",
+                "",
+                "Referral from Bob",
+            ),
+        ];
+        for (i, (company, role, applied, stage, tags, notes)) in rows.into_iter().enumerate() {
+            let draft = ApplicationDraft {
+                company: company.into(),
+                role: role.into(),
+                applied_on: applied.into(),
+                stage: stage.into(),
+                tags: tags.into(),
+                notes: notes.into(),
+                ..Default::default()
+            };
+            let mut app = draft
+                .build(Uuid::new_v4(), today(), Utc::now())
+                .expect("valid");
+            app.updated_at =
+                Utc::now() + Duration::minutes(i as i64 * if i == 1 { -10 } else { 1 });
+            data.add_application(app);
+        }
+        data
+    }
+
+    fn names(q: &ListQuery, data: &AppData) -> Vec<String> {
+        q.apply(data, today())
+            .iter()
+            .map(|a| a.company.clone())
+            .collect()
+    }
+
+    #[test]
+    fn default_view_is_everything_newest_applied_first() {
+        let d = data();
+        assert_eq!(
+            names(&ListQuery::default(), &d),
+            ["Globex", "initech", "Acme"]
+        );
+    }
+
+    #[test]
+    fn search_covers_company_role_notes_and_tags_ignoring_case() {
+        let d = data();
+        let q = |t: &str| ListQuery {
+            text: t.into(),
+            ..Default::default()
+        };
+        assert_eq!(names(&q("ACME"), &d), ["Acme"]);
+        assert_eq!(names(&q("partner"), &d), ["Globex"]);
+        assert_eq!(names(&q("bob"), &d), ["initech"]);
+        assert_eq!(names(&q("remote"), &d), ["Acme"]);
+        assert!(names(&q("nothing like this"), &d).is_empty());
+    }
+
+    #[test]
+    fn filters_combine() {
+        let d = data();
+        let by_tag = ListQuery {
+            tag: Some("hr".into()),
+            ..Default::default()
+        };
+        assert_eq!(names(&by_tag, &d), ["Globex", "Acme"]);
+        let by_stage = ListQuery {
+            stage: Some(Stage::Rejected),
+            ..by_tag.clone()
+        };
+        assert_eq!(names(&by_stage, &d), ["Acme"]);
+        let needs = ListQuery {
+            needs_feedback: true,
+            ..Default::default()
+        };
+        assert_eq!(names(&needs, &d), ["Acme"]);
+    }
+
+    #[test]
+    fn follow_up_due_filter() {
+        let mut d = data();
+        let acme = d
+            .applications
+            .iter_mut()
+            .find(|a| a.company == "Acme")
+            .expect("acme");
+        acme.feedback
+            .mark_asked(NaiveDate::from_ymd_opt(2026, 6, 1).expect("date"), 7);
+        let q = ListQuery {
+            follow_up_due: true,
+            ..Default::default()
+        };
+        assert_eq!(names(&q, &d), ["Acme"]);
+        let acme = d
+            .applications
+            .iter_mut()
+            .find(|a| a.company == "Acme")
+            .expect("acme");
+        acme.feedback.status = FeedbackStatus::Received;
+        assert!(names(&q, &d).is_empty());
+    }
+
+    #[test]
+    fn sorts() {
+        let d = data();
+        let company = ListQuery {
+            sort: SortKey::Company,
+            ..Default::default()
+        };
+        assert_eq!(names(&company, &d), ["Acme", "Globex", "initech"]);
+        let updated = ListQuery {
+            sort: SortKey::Updated,
+            ..Default::default()
+        };
+        assert_eq!(names(&updated, &d), ["initech", "Acme", "Globex"]);
+    }
+
+    #[test]
+    fn url_round_trip_and_defaults_left_out() {
+        let q = ListQuery {
+            text: "hr partner".into(),
+            stage: Some(Stage::Ghosted),
+            tag: Some("remote".into()),
+            needs_feedback: true,
+            follow_up_due: true,
+            sort: SortKey::Company,
+        };
+        let params: HashMap<_, _> = q.to_params().into_iter().collect();
+        let back = ListQuery::from_params(|k| params.get(k).map(String::as_str));
+        assert_eq!(back, q);
+        assert!(ListQuery::default().to_params().is_empty());
+        let junk = ListQuery::from_params(|k| match k {
+            "stage" => Some("hired"),
+            "sort" => Some("random"),
+            _ => None,
+        });
+        assert_eq!(junk, ListQuery::default());
+    }
+
+    #[test]
+    fn tags_are_listed_once() {
+        assert_eq!(all_tags(&data()), ["hr", "remote"]);
+    }
+}
