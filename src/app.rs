@@ -5,11 +5,13 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::nav::Nav;
+use crate::components::sample_banner::SampleBanner;
 use crate::components::storage_banner::StorageBanner;
+use crate::components::undo_bar::UndoBar;
 use crate::pages::{
-    application_detail::ApplicationDetail, applications::Applications, dashboard::Dashboard,
-    insights::Insights, new_application::NewApplication, not_found::NotFound, reflect::Reflect,
-    settings::Settings,
+    application_detail::ApplicationDetail, applications::Applications, company::Company,
+    dashboard::Dashboard, edit_application::EditApplication, insights::Insights,
+    new_application::NewApplication, not_found::NotFound, reflect::Reflect, settings::Settings,
 };
 use crate::state::Store;
 
@@ -27,18 +29,22 @@ pub(crate) fn App() -> impl IntoView {
                 <Nav/>
             </header>
             <StorageBanner/>
+            <div class="banners"><SampleBanner/></div>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Dashboard/>
                     <Route path=path!("/applications") view=Applications/>
                     <Route path=path!("/applications/new") view=NewApplication/>
                     <Route path=path!("/applications/:id") view=ApplicationDetail/>
+                    <Route path=path!("/applications/:id/edit") view=EditApplication/>
+                    <Route path=path!("/companies/:name") view=Company/>
                     <Route path=path!("/reflect/:id") view=Reflect/>
                     <Route path=path!("/reflect") view=Reflect/>
                     <Route path=path!("/insights") view=Insights/>
                     <Route path=path!("/settings") view=Settings/>
                 </Routes>
             </main>
+            <UndoBar/>
             <footer class="site-footer">
                 <p>"Your notebook stays in this browser. Nothing is sent anywhere."</p>
             </footer>

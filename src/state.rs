@@ -44,6 +44,8 @@ pub(crate) struct Store {
     pub(crate) health: RwSignal<Health>,
     /// A one-line notice, e.g. "Updated from another tab".
     pub(crate) notice: RwSignal<Option<String>>,
+    /// The last deletion, offered for "Undo" for a few seconds.
+    pub(crate) undo: RwSignal<Option<crate::model::Deleted>>,
     revision: StoredValue<u64>,
     /// The data text last written or loaded: a save with the same text is skipped.
     last_json: StoredValue<String>,
@@ -84,6 +86,7 @@ impl Store {
             data: RwSignal::new(data),
             health: RwSignal::new(health),
             notice: RwSignal::new(notice),
+            undo: RwSignal::new(None),
             revision: StoredValue::new(revision),
             last_json: StoredValue::new(last_json),
             pending: StoredValue::new(None),
@@ -121,6 +124,25 @@ impl Store {
     pub(crate) fn update(&self, f: impl FnOnce(&mut AppData)) {
         if self.writable() {
             self.data.update(f);
+        }
+    }
+
+    /// Deletes an application and offers "Undo".
+    pub(crate) fn delete_application(&self, id: uuid::Uuid) {
+        if !self.writable() {
+            return;
+        }
+        let mut deleted = None;
+        self.data.update(|d| deleted = d.delete_application(id));
+        if deleted.is_some() {
+            self.undo.set(deleted);
+        }
+    }
+
+    pub(crate) fn undo_delete(&self) {
+        if let Some(deleted) = self.undo.get_untracked() {
+            self.undo.set(None);
+            self.update(|d| d.undo_delete(deleted));
         }
     }
 

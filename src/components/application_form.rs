@@ -1,21 +1,32 @@
-//! The "add application" form. What the user typed is kept in a plain draft, so an
-//! invalid field never loses anything; messages appear next to the field they concern.
+//! The application form, for adding and for editing. What the user typed is kept in a
+//! plain draft, so an invalid field never loses anything; messages appear next to the
+//! field they concern.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use uuid::Uuid;
 
+use crate::components::company_reminder::CompanyReminder;
 use crate::components::text_field::TextField;
 use crate::model::{ApplicationDraft, Field, FieldError, Stage};
 use crate::state::use_store;
 
+/// `editing`: the application to edit, or `None` to add a new one.
 #[component]
-pub(crate) fn ApplicationForm() -> impl IntoView {
+pub(crate) fn ApplicationForm(#[prop(optional)] editing: Option<Uuid>) -> impl IntoView {
     let store = use_store();
     let navigate = use_navigate();
-    let draft = RwSignal::new(ApplicationDraft {
-        stage: Stage::Applied.key().to_owned(),
-        ..Default::default()
-    });
+    let initial = editing
+        .and_then(|id| {
+            store
+                .data
+                .with_untracked(|d| d.application(id).map(ApplicationDraft::from_application))
+        })
+        .unwrap_or_else(|| ApplicationDraft {
+            stage: Stage::Applied.key().to_owned(),
+            ..Default::default()
+        });
+    let draft = RwSignal::new(initial);
     let errors = RwSignal::new(Vec::<FieldError>::new());
 
     let error_for = move |field: Field| {
@@ -30,33 +41,42 @@ pub(crate) fn ApplicationForm() -> impl IntoView {
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let built = draft.with_untracked(|d| {
-            d.build(
-                uuid::Uuid::new_v4(),
-                crate::browser::today(),
-                chrono::Utc::now(),
-            )
-        });
-        match built {
-            Ok(app) => {
-                let id = app.id;
+        let today = crate::browser::today();
+        let now = chrono::Utc::now();
+        let result = match editing {
+            None => draft
+                .with_untracked(|d| d.build(Uuid::new_v4(), today, now))
+                .map(|app| {
+                    let id = app.id;
+                    store.update(|data| data.add_application(app));
+                    id
+                }),
+            Some(id) => {
+                let d = draft.get_untracked();
+                let mut outcome = Err(Vec::new());
+                store.update(|data| {
+                    outcome = data
+                        .edit_application(id, now, |app| d.apply_to(app, today, now))
+                        .unwrap_or(Err(Vec::new()));
+                });
+                outcome.map(|()| id)
+            }
+        };
+        match result {
+            Ok(id) => {
                 errors.set(Vec::new());
-                store.update(|data| data.add_application(app));
                 // Unlike `A`'s href, `navigate` adds the router base itself.
                 navigate(&format!("/applications/{id}"), Default::default());
             }
             Err(es) => {
+                let first = es.first().map(|e| field_id(e.field));
                 errors.set(es);
-                // Move focus to the first field in trouble, so keyboard and screen-reader
-                // users land where the fix is.
-                if let Some(first) =
-                    errors.with_untracked(|es| es.first().map(|e| field_id(e.field)))
-                {
-                    if let Some(el) = document().get_element_by_id(first) {
-                        use wasm_bindgen::JsCast;
-                        if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-                            let _ = el.focus();
-                        }
+                // Focus the first field in trouble, so keyboard and screen-reader users
+                // land where the fix is.
+                if let Some(el) = first.and_then(|id| document().get_element_by_id(id)) {
+                    use wasm_bindgen::JsCast;
+                    if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+                        let _ = el.focus();
                     }
                 }
             }
@@ -79,6 +99,12 @@ pub(crate) fn ApplicationForm() -> impl IntoView {
     let (location, set_location) = bind(|d| &d.location, |d, v| d.location = v);
     let (source, set_source) = bind(|d| &d.source, |d, v| d.source = v);
     let (tags, set_tags) = bind(|d| &d.tags, |d, v| d.tags = v);
+    let submit_label = if editing.is_some() {
+        "Save changes"
+    } else {
+        "Save application"
+    };
+    let stage_hint = editing.map(|_| "Changing the stage here records it as happening today.");
 
     view! {
         <form class="card form" on:submit=submit novalidate=true aria-describedby="form-required-note">
@@ -89,14 +115,18 @@ pub(crate) fn ApplicationForm() -> impl IntoView {
             <div class="grid-2">
                 <TextField id="company" label="Company" required=true value=company on_input=set_company error=err(Field::Company)/>
                 <TextField id="role" label="Role" required=true value=role on_input=set_role error=err(Field::Role)/>
+            </div>
+            {editing.is_none().then(|| view! { <CompanyReminder company=company/> })}
+            <div class="grid-2">
                 <TextField id="applied_on" label="Date applied" kind="date" value=applied_on on_input=set_applied_on
                     error=err(Field::AppliedOn) hint="Leave empty if you haven't applied yet."/>
                 <div class="field">
                     <label for="stage">"Stage"</label>
+                    {stage_hint.map(|h| view! { <p class="hint" id="stage-hint">{h}</p> })}
                     <select
                         id="stage"
                         name="stage"
-                        aria-describedby="stage-error"
+                        aria-describedby=if editing.is_some() { "stage-hint stage-error" } else { "stage-error" }
                         prop:value=move || draft.with(|d| d.stage.clone())
                         on:change=move |ev| draft.update(|d| d.stage = event_target_value(&ev))
                     >
@@ -123,7 +153,7 @@ pub(crate) fn ApplicationForm() -> impl IntoView {
                 <p class="field-error" id="notes-error" aria-live="polite">{error_for(Field::Notes)}</p>
             </div>
             <div class="actions">
-                <button type="submit" disabled=move || !store.writable()>"Save application"</button>
+                <button type="submit" disabled=move || !store.writable()>{submit_label}</button>
             </div>
         </form>
     }

@@ -128,10 +128,8 @@ impl ListQuery {
             .filter(|a| self.matches(a, &needle, today))
             .collect();
         match self.sort {
-            SortKey::Applied => {
-                apps.sort_by(|a, b| b.applied_or_created().cmp(&a.applied_or_created()))
-            }
-            SortKey::Updated => apps.sort_by(|a, b| b.updated_at.cmp(&a.updated_at)),
+            SortKey::Applied => apps.sort_by_key(|a| std::cmp::Reverse(a.applied_or_created())),
+            SortKey::Updated => apps.sort_by_key(|a| std::cmp::Reverse(a.updated_at)),
             SortKey::Company => apps.sort_by(|a, b| {
                 a.company
                     .to_lowercase()

@@ -14,7 +14,9 @@ use super::{AppData, ApplicationDraft, Stage};
 pub(crate) fn sample_applications(today: NaiveDate, now: DateTime<Utc>) -> Vec<super::Application> {
     let ago = |n: u64| today.checked_sub_days(Days::new(n)).unwrap_or(today);
     let ahead = |n: u64| today.checked_add_days(Days::new(n)).unwrap_or(today);
-    let rows: [(&str, &str, &str, u64, &[(Stage, u64)]); 4] = [
+    // (company, role, tags, applied days ago, [(stage, days ago)])
+    type Row<'a> = (&'a str, &'a str, &'a str, u64, &'a [(Stage, u64)]);
+    let rows: [Row; 4] = [
         (
             "Northwind Traders",
             "HR Coordinator",

@@ -1,19 +1,27 @@
-//! One application: its details and the dated history of its stages.
+//! One application: everything about it, its timeline, interviews, contacts and the
+//! feedback conversation after a rejection.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map};
 use uuid::Uuid;
 
-use crate::browser::format_date;
+use crate::browser::{app_path, encode_segment, format_date, today};
+use crate::components::contacts_editor::ContactsEditor;
+use crate::components::feedback_panel::FeedbackPanel;
+use crate::components::ghosted_prompt::GhostedPrompt;
+use crate::components::interview_rounds::InterviewRounds;
 use crate::components::stage_badge::StageBadge;
 use crate::components::stage_change_form::StageChangeForm;
+use crate::model::feedback::FeedbackStatus;
+use crate::model::Stage;
 use crate::state::use_store;
 
 #[component]
 pub(crate) fn ApplicationDetail() -> impl IntoView {
     let store = use_store();
     let params = use_params_map();
+    let navigate = use_navigate();
     let app = Memo::new(move |_| {
         let id = params.with(|p| p.get("id").and_then(|s| Uuid::parse_str(&s).ok()))?;
         store.data.with(|d| d.application(id).cloned())
@@ -25,28 +33,51 @@ pub(crate) fn ApplicationDetail() -> impl IntoView {
             view! {
                 <h1>"Application not found"</h1>
                 <p class="card">"There's no application at this address. It may have been deleted, or the link is incomplete."</p>
-                <p><A href=crate::browser::app_path("/applications")>"Back to applications"</A></p>
+                <p><A href=app_path("/applications")>"Back to applications"</A></p>
             }
             .into_any()
         }
         Some(a) => {
             crate::browser::set_title(&format!("{} at {}", a.role, a.company));
+            let id = a.id;
             let field = |label: &'static str, value: String| {
                 (!value.is_empty()).then(|| view! { <dt>{label}</dt><dd>{value}</dd> })
             };
             let link = crate::model::application::is_web_link(&a.link).then(|| {
                 view! { <dt>"Job ad"</dt><dd><a href=a.link.clone() rel="noopener noreferrer" target="_blank">{a.link.clone()}</a></dd> }
             });
+            let company_href = app_path(&format!("/companies/{}", encode_segment(&a.company)));
+            let show_feedback =
+                a.stage() == Stage::Rejected || a.feedback.status != FeedbackStatus::NotAsked;
+            let ghosted_days = a
+                .ghosted_suggested(today())
+                .then(|| (today() - a.last_activity()).num_days());
+            let navigate = navigate.clone();
+            let delete = move |_| {
+                store.delete_application(id);
+                navigate("/applications", Default::default());
+            };
             view! {
-                <p class="breadcrumb"><A href=crate::browser::app_path("/applications") exact=true>"← All applications"</A></p>
+                <p class="breadcrumb"><A href=app_path("/applications") exact=true>"← All applications"</A></p>
                 <div class="page-head">
                     <h1>{a.company.clone()}<span class="subtitle">{a.role.clone()}</span></h1>
-                    <StageBadge stage=a.stage()/>
+                    <div class="head-side">
+                        <StageBadge stage=a.stage()/>
+                        {a.sample.then(|| view! { <span class="badge">"Sample"</span> })}
+                    </div>
                 </div>
+                <div class="actions page-actions">
+                    <A href=app_path(&format!("/applications/{id}/edit")) attr:class="button secondary">"Edit"</A>
+                    <A href=app_path(&format!("/reflect/{id}")) attr:class="button secondary">"Reflect"</A>
+                    <A href=company_href.clone() attr:class="button secondary">{format!("All at {}", a.company)}</A>
+                    <button type="button" class="secondary danger" disabled=move || !store.writable() on:click=delete>"Delete"</button>
+                </div>
+                {ghosted_days.map(|days| view! { <GhostedPrompt app_id=id days=days/> })}
+                {show_feedback.then(|| view! { <FeedbackPanel app=a.clone()/> })}
                 <section class="card" aria-labelledby="details">
                     <h2 id="details">"Details"</h2>
                     <dl class="details">
-                        {field("Applied", a.applied_on.map(format_date).unwrap_or_default())}
+                        {field("Applied", a.applied_on.map(format_date).unwrap_or_else(|| "Not yet".into()))}
                         {link}
                         {field("Location", a.location.clone())}
                         {field("Found via", a.source.clone())}
@@ -63,6 +94,8 @@ pub(crate) fn ApplicationDetail() -> impl IntoView {
                     </ol>
                     <StageChangeForm id=a.id current=a.stage()/>
                 </section>
+                <InterviewRounds app_id=id rounds=a.interviews.clone()/>
+                <ContactsEditor app_id=id contacts=a.contacts.clone()/>
             }
             .into_any()
         }

@@ -1,27 +1,52 @@
-//! The list of applications, newest first.
+//! The list of applications: instant search, filters and sort, all kept in the URL.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 
+use crate::browser::{app_path, format_date, today};
+use crate::components::list_filters::ListFilters;
 use crate::components::stage_badge::StageBadge;
+use crate::model::query::ListQuery;
+use crate::model::Stage;
 use crate::state::use_store;
+
+#[derive(Clone, PartialEq)]
+struct Row {
+    id: uuid::Uuid,
+    company: String,
+    role: String,
+    stage: Stage,
+    applied_on: Option<chrono::NaiveDate>,
+    needs_feedback: bool,
+    follow_up_due: bool,
+    sample: bool,
+    delete_label: String,
+}
 
 #[component]
 pub(crate) fn Applications() -> impl IntoView {
     crate::browser::set_title("Applications");
     let store = use_store();
+    let params = use_query_map();
+    let query = Memo::new(move |_| params.with(|p| ListQuery::from_params(|k| p.get_str(k))));
+    let total = Memo::new(move |_| store.data.with(|d| d.applications.len()));
     let rows = Memo::new(move |_| {
+        let q = query.get();
+        let today = today();
         store.data.with(|d| {
-            d.applications_newest_first()
+            q.apply(d, today)
                 .into_iter()
-                .map(|a| {
-                    (
-                        a.id,
-                        a.company.clone(),
-                        a.role.clone(),
-                        a.stage(),
-                        a.applied_on,
-                    )
+                .map(|a| Row {
+                    id: a.id,
+                    company: a.company.clone(),
+                    role: a.role.clone(),
+                    stage: a.stage(),
+                    applied_on: a.applied_on,
+                    needs_feedback: a.needs_feedback(),
+                    follow_up_due: a.feedback.follow_up_due_by(today),
+                    sample: a.sample,
+                    delete_label: format!("Delete {} at {}", a.role, a.company),
                 })
                 .collect::<Vec<_>>()
         })
@@ -30,26 +55,40 @@ pub(crate) fn Applications() -> impl IntoView {
     view! {
         <div class="page-head">
             <h1>"Applications"</h1>
-            <A href=crate::browser::app_path("/applications/new") attr:class="button">"Add application"</A>
+            <A href=app_path("/applications/new") attr:class="button">"Add application"</A>
         </div>
         <Show
-            when=move || rows.with(|r| !r.is_empty())
+            when=move || { total.get() > 0 }
             fallback=|| view! { <p class="card">"No applications yet. Add the first one to get started."</p> }
         >
+            <ListFilters query=query/>
+            <p class="muted" role="status">{move || {
+                let (shown, all) = (rows.with(Vec::len), total.get());
+                if shown == all { format!("{all} applications") } else { format!("Showing {shown} of {all} applications") }
+            }}</p>
             <ul class="app-list" aria-label="Your applications">
-                <For each=move || rows.get() key=|r| r.0 let:row>
+                <For each=move || rows.get() key=|r| (r.id, r.stage, r.needs_feedback, r.follow_up_due) let:row>
                     <li class="card app-row">
-                        <A href=crate::browser::app_path(&format!("/applications/{}", row.0))>
-                            <span class="app-company">{row.1.clone()}</span>
-                            <span class="app-role">{row.2.clone()}</span>
+                        <A href=app_path(&format!("/applications/{}", row.id))>
+                            <span class="app-company">{row.company.clone()}</span>
+                            <span class="app-role">{row.role.clone()}</span>
                         </A>
-                        <StageBadge stage=row.3/>
+                        <StageBadge stage=row.stage/>
+                        {row.needs_feedback.then(|| view! { <span class="badge due">"Needs feedback"</span> })}
+                        {row.follow_up_due.then(|| view! { <span class="badge due">"Follow-up due"</span> })}
+                        {row.sample.then(|| view! { <span class="badge">"Sample"</span> })}
                         <span class="muted">
-                            {row.4.map(|d| format!("Applied {}", crate::browser::format_date(d))).unwrap_or_else(|| "Not applied yet".into())}
+                            {row.applied_on.map(|d| format!("Applied {}", format_date(d))).unwrap_or_else(|| "Not applied yet".into())}
                         </span>
+                        <button type="button" class="secondary small" disabled=move || !store.writable()
+                            aria-label=row.delete_label.clone()
+                            on:click=move |_| store.delete_application(row.id)>"Delete"</button>
                     </li>
                 </For>
             </ul>
+            <Show when=move || rows.with(Vec::is_empty)>
+                <p class="card">"Nothing matches this search. Try fewer filters."</p>
+            </Show>
         </Show>
     }
 }

@@ -1,15 +1,19 @@
-//! The first page: what is going on in the search, at a glance.
+//! The first page: what is going on in the search, and what needs doing today.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::model::Stage;
+use crate::browser::{app_path, format_date, today};
+use crate::components::funnel_chart::FunnelChart;
+use crate::model::stats::{self, Due, FeedbackRates};
+use crate::model::{ics, Stage};
 use crate::state::use_store;
 
 #[component]
 pub(crate) fn Dashboard() -> impl IntoView {
     crate::browser::set_title("Dashboard");
     let store = use_store();
+    let total = Memo::new(move |_| store.data.with(|d| d.applications.len()));
     let counts = Memo::new(move |_| {
         store.data.with(|d| {
             Stage::ALL
@@ -19,34 +23,150 @@ pub(crate) fn Dashboard() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let total = Memo::new(move |_| store.data.with(|d| d.applications.len()));
+    let funnel = Memo::new(move |_| store.data.with(stats::funnel));
+    let rates = Memo::new(move |_| store.data.with(stats::feedback_rates));
+    let follow_ups = Memo::new(move |_| store.data.with(|d| stats::follow_ups_due(d, today())));
+    let interviews =
+        Memo::new(move |_| store.data.with(|d| stats::upcoming_interviews(d, today())));
+    let unreflected = Memo::new(move |_| store.data.with(stats::unreflected_rejections));
+    let ghosted = Memo::new(move |_| {
+        store.data.with(|d| {
+            d.applications
+                .iter()
+                .filter(|a| a.ghosted_suggested(today()))
+                .map(|a| Due {
+                    id: a.id,
+                    date: a.last_activity(),
+                    label: format!("{} at {}", a.role, a.company),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let ics_message = RwSignal::new(None::<String>);
+    let download_ics = move |_| {
+        let reminders = store.data.with_untracked(|d| ics::reminders(d, today()));
+        if reminders.is_empty() {
+            ics_message.set(Some("No follow-ups or interviews to add yet.".into()));
+            return;
+        }
+        let text = ics::calendar(&reminders, chrono::Utc::now());
+        ics_message.set(Some(
+            match crate::browser::download("knockback-reminders.ics", "text/calendar", &text) {
+                Ok(()) => format!(
+                    "Downloaded {} reminders. Open the file to add them to your calendar.",
+                    reminders.len()
+                ),
+                Err(e) => format!("The download could not start: {e}."),
+            },
+        ));
+    };
+    let add_sample = move |_| store.update(|d| d.add_sample(today(), chrono::Utc::now()));
 
     view! {
         <h1>"Dashboard"</h1>
         <Show
             when=move || { total.get() > 0 }
-            fallback=|| view! {
+            fallback=move || view! {
                 <section class="card empty-state" aria-labelledby="welcome">
                     <h2 id="welcome">"Welcome to Knockback"</h2>
                     <p>"Keep your whole job search in one place, and turn every rejection into feedback you can use."</p>
                     <p>"Everything you write stays in this browser. No account, no server, nothing sent anywhere."</p>
-                    <A href=crate::browser::app_path("/applications/new") attr:class="button">"Add your first application"</A>
+                    <div class="actions">
+                        <A href=app_path("/applications/new") attr:class="button">"Add your first application"</A>
+                        <button type="button" class="secondary" disabled=move || !store.writable() on:click=add_sample>"Try with sample data"</button>
+                    </div>
                 </section>
             }
         >
-            <section class="card" aria-labelledby="by-stage">
-                <h2 id="by-stage">"Applications by stage"</h2>
-                <p>{move || format!("{} in total", total.get())}</p>
-                <ul class="stage-counts">
-                    {move || counts.get().into_iter().map(|(s, n)| view! {
-                        <li><span class=format!("badge stage-{}", s.key())>{s.label()}</span>" "<strong>{n}</strong></li>
-                    }).collect_view()}
-                </ul>
-                <p class="actions">
-                    <A href=crate::browser::app_path("/applications") attr:class="button secondary">"See all applications"</A>
-                    <A href=crate::browser::app_path("/applications/new") attr:class="button">"Add application"</A>
-                </p>
-            </section>
+            <div class="dash-grid">
+                <section class="card" aria-labelledby="by-stage">
+                    <h2 id="by-stage">"Applications by stage"</h2>
+                    <p>{move || format!("{} in total", total.get())}</p>
+                    <ul class="stage-counts">
+                        {move || counts.get().into_iter().map(|(s, n)| view! {
+                            <li><A href=app_path(&format!("/applications?stage={}", s.key()))>
+                                <span class=format!("badge stage-{}", s.key())>{s.label()}</span>" "<strong>{n}</strong>
+                            </A></li>
+                        }).collect_view()}
+                    </ul>
+                    <p class="actions">
+                        <A href=app_path("/applications/new") attr:class="button">"Add application"</A>
+                    </p>
+                </section>
+                <section class="card" aria-labelledby="funnel-h">
+                    <h2 id="funnel-h">"Funnel"</h2>
+                    <FunnelChart funnel=funnel/>
+                </section>
+                <section class="card" aria-labelledby="feedback-h">
+                    <h2 id="feedback-h">"Feedback after rejections"</h2>
+                    {move || {
+                        let r = rates.get();
+                        match FeedbackRates::percent(r.asked, r.rejections) {
+                            None => view! { <p class="muted">"No rejections yet. When one comes, Knockback helps you ask why."</p> }.into_any(),
+                            Some(asked) => view! {
+                                <dl class="rates">
+                                    <dt>"Asked for feedback"</dt>
+                                    <dd>{format!("{asked}% ({} of {} rejections)", r.asked, r.rejections)}</dd>
+                                    <dt>"Feedback received"</dt>
+                                    <dd>{match FeedbackRates::percent(r.received, r.asked) {
+                                        Some(p) => format!("{p}% ({} of {} asked)", r.received, r.asked),
+                                        None => "Not asked yet".to_owned(),
+                                    }}</dd>
+                                </dl>
+                            }.into_any(),
+                        }
+                    }}
+                </section>
+                <DueList id="follow-ups" title="Follow-ups due" empty="No follow-ups due." items=follow_ups link_to="/applications/"/>
+                <DueList id="interviews" title="Coming interviews" empty="No interviews coming up." items=interviews link_to="/applications/"/>
+                <DueList id="unreflected" title="Rejections to reflect on" empty="Every rejection has a reflection." items=unreflected link_to="/reflect/"/>
+                <Show when=move || ghosted.with(|g| !g.is_empty())>
+                    <DueList id="ghosted" title="Ghosted?" empty="" items=ghosted link_to="/applications/"/>
+                </Show>
+                <section class="card" aria-labelledby="calendar-h">
+                    <h2 id="calendar-h">"Calendar"</h2>
+                    <p>"Add your follow-ups and interviews to any calendar app."</p>
+                    <div class="actions">
+                        <button type="button" class="secondary" on:click=download_ics>"Download reminders (.ics)"</button>
+                    </div>
+                    <p role="status">{ics_message}</p>
+                </section>
+            </div>
         </Show>
+    }
+}
+
+/// A titled list of dated items, each linking to `link_to` + id.
+#[component]
+fn DueList(
+    id: &'static str,
+    title: &'static str,
+    empty: &'static str,
+    #[prop(into)] items: Signal<Vec<Due>>,
+    link_to: &'static str,
+) -> impl IntoView {
+    let heading = format!("{id}-h");
+    let labelled_by = heading.clone();
+    view! {
+        <section class="card" aria-labelledby=labelled_by>
+            <h2 id=heading>{title}</h2>
+            {move || {
+                let list = items.get();
+                if list.is_empty() {
+                    view! { <p class="muted">{empty}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="due-list">
+                            {list.into_iter().map(|d| view! {
+                                <li>
+                                    <A href=app_path(&format!("{link_to}{}", d.id))>{d.label}</A>
+                                    <span class="muted">{format!(" · {}", format_date(d.date))}</span>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            }}
+        </section>
     }
 }
