@@ -10,6 +10,7 @@
 pub(crate) mod application;
 pub(crate) mod feedback;
 pub(crate) mod ics;
+pub(crate) mod insights;
 pub(crate) mod interview;
 pub(crate) mod query;
 pub(crate) mod reflection;
@@ -166,6 +167,45 @@ impl AppData {
                 a.stage().is_closed() || a.feedback.status != feedback::FeedbackStatus::NotAsked
             })
             .max_by_key(|a| a.last_activity())
+    }
+
+    /// The reflection on an application, if one was started.
+    pub(crate) fn reflection_for(&self, application_id: Uuid) -> Option<&Reflection> {
+        self.reflections
+            .iter()
+            .find(|r| r.application_id == application_id)
+    }
+
+    /// Returns the reflection on `application_id`, starting a draft if there is none.
+    /// One reflection per application: reopening edits the same one.
+    pub(crate) fn start_reflection(
+        &mut self,
+        application_id: Uuid,
+        id: Uuid,
+        now: DateTime<Utc>,
+    ) -> Option<Uuid> {
+        self.application(application_id)?;
+        if let Some(r) = self.reflection_for(application_id) {
+            return Some(r.id);
+        }
+        self.reflections
+            .push(Reflection::new(id, application_id, now));
+        self.meta.changes_since_backup = self.meta.changes_since_backup.saturating_add(1);
+        Some(id)
+    }
+
+    /// Applies `f` to one reflection and stamps it as changed.
+    pub(crate) fn edit_reflection(
+        &mut self,
+        id: Uuid,
+        now: DateTime<Utc>,
+        f: impl FnOnce(&mut Reflection),
+    ) {
+        if let Some(r) = self.reflections.iter_mut().find(|r| r.id == id) {
+            f(r);
+            r.updated_at = now;
+            self.meta.changes_since_backup = self.meta.changes_since_backup.saturating_add(1);
+        }
     }
 
     /// Records a stage change typed by the user: `on` is an ISO date, today or earlier.
@@ -371,6 +411,26 @@ mod tests {
             data.company_note("Acme").map(|c| c.notes.as_str()),
             Some("Friendly team")
         );
+    }
+
+    #[test]
+    fn one_reflection_per_application() {
+        let mut data = AppData::default();
+        let a = app("A", None);
+        let aid = a.id;
+        data.add_application(a);
+        assert!(data
+            .start_reflection(Uuid::new_v4(), Uuid::new_v4(), Utc::now())
+            .is_none());
+        let first = data
+            .start_reflection(aid, Uuid::new_v4(), Utc::now())
+            .expect("started");
+        let again = data
+            .start_reflection(aid, Uuid::new_v4(), Utc::now())
+            .expect("same");
+        assert_eq!(first, again);
+        data.edit_reflection(first, Utc::now(), |r| r.step = 3);
+        assert_eq!(data.reflection_for(aid).map(|r| r.step), Some(3));
     }
 
     #[test]

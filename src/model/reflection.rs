@@ -167,6 +167,101 @@ fn first_step() -> u8 {
     1
 }
 
+impl PlanStatus {
+    pub(crate) const ALL: [PlanStatus; 3] = [PlanStatus::Todo, PlanStatus::Doing, PlanStatus::Done];
+    pub(crate) fn key(self) -> &'static str {
+        match self {
+            PlanStatus::Todo => "todo",
+            PlanStatus::Doing => "doing",
+            PlanStatus::Done => "done",
+        }
+    }
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            PlanStatus::Todo => "To do",
+            PlanStatus::Doing => "Doing",
+            PlanStatus::Done => "Done",
+        }
+    }
+    pub(crate) fn from_key(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.key() == s)
+    }
+}
+
+impl ActionKind {
+    pub(crate) const ALL: [ActionKind; 4] = [
+        ActionKind::Course,
+        ActionKind::Project,
+        ActionKind::Practice,
+        ActionKind::Other,
+    ];
+    pub(crate) fn key(self) -> &'static str {
+        match self {
+            ActionKind::Course => "course",
+            ActionKind::Project => "project",
+            ActionKind::Practice => "practice",
+            ActionKind::Other => "other",
+        }
+    }
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            ActionKind::Course => "Course",
+            ActionKind::Project => "Project",
+            ActionKind::Practice => "Practice",
+            ActionKind::Other => "Other",
+        }
+    }
+    pub(crate) fn from_key(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.key() == s)
+    }
+}
+
+impl Verdict {
+    pub(crate) const ALL: [Verdict; 3] = [Verdict::Keep, Verdict::Improve, Verdict::Drop];
+    pub(crate) fn key(self) -> &'static str {
+        match self {
+            Verdict::Keep => "keep",
+            Verdict::Improve => "improve",
+            Verdict::Drop => "drop",
+        }
+    }
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            Verdict::Keep => "Keep",
+            Verdict::Improve => "Improve",
+            Verdict::Drop => "Drop",
+        }
+    }
+}
+
+impl ReapplyInterest {
+    pub(crate) const ALL: [ReapplyInterest; 4] = [
+        ReapplyInterest::Yes,
+        ReapplyInterest::Maybe,
+        ReapplyInterest::No,
+        ReapplyInterest::Unsure,
+    ];
+    pub(crate) fn key(self) -> &'static str {
+        match self {
+            ReapplyInterest::Yes => "yes",
+            ReapplyInterest::Maybe => "maybe",
+            ReapplyInterest::No => "no",
+            ReapplyInterest::Unsure => "unsure",
+        }
+    }
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            ReapplyInterest::Yes => "Yes, I'd apply again",
+            ReapplyInterest::Maybe => "Maybe, for the right role",
+            ReapplyInterest::No => "No",
+            ReapplyInterest::Unsure => "Not sure yet",
+        }
+    }
+    pub(crate) fn from_key(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.key() == s)
+    }
+}
+
 impl Reflection {
     pub(crate) fn new(id: Uuid, application_id: Uuid, now: DateTime<Utc>) -> Self {
         Reflection {
@@ -183,6 +278,98 @@ impl Reflection {
             updated_at: now,
             completed_at: None,
         }
+    }
+
+    /// The whole reflection as Markdown, for keeping or sharing with a mentor.
+    pub(crate) fn to_markdown(&self, company: &str, role: &str) -> String {
+        use std::fmt::Write;
+        let mut md = String::new();
+        let date = self.completed_at.unwrap_or(self.updated_at).date_naive();
+        let _ = writeln!(md, "# Reflection: {role} at {company}\n");
+        let _ = writeln!(
+            md,
+            "_{}, {date}_\n",
+            if self.status == ReflectionStatus::Complete {
+                "Completed"
+            } else {
+                "Draft"
+            }
+        );
+        let _ = writeln!(md, "## 1. {}\n", Benefit::Skills.title());
+        for g in self.skills.iter().filter(|g| !g.gap.trim().is_empty()) {
+            let _ = write!(md, "- **{}**", g.gap.trim());
+            if !g.action.trim().is_empty() {
+                let _ = write!(
+                    md,
+                    ": {} ({})",
+                    g.action.trim(),
+                    g.action_kind.label().to_lowercase()
+                );
+            }
+            if let Some(t) = g.target_date {
+                let _ = write!(md, ", by {t}");
+            }
+            let _ = writeln!(md, " [{}]", g.status.label().to_lowercase());
+        }
+        let _ = writeln!(md, "\n## 2. {}\n", Benefit::Techniques.title());
+        for t in self.techniques.iter().filter(|t| !t.name.trim().is_empty()) {
+            let _ = write!(
+                md,
+                "- {}: **{}**",
+                t.name.trim(),
+                t.verdict.label().to_lowercase()
+            );
+            if !t.note.trim().is_empty() {
+                let _ = write!(md, " ({})", t.note.trim());
+            }
+            md.push('\n');
+        }
+        let o = &self.opportunities;
+        let _ = writeln!(md, "\n## 3. {}\n", Benefit::Opportunities.title());
+        let _ = writeln!(
+            md,
+            "- Thanked them: {}",
+            o.thanked_on.map_or("not yet".to_owned(), |d| d.to_string())
+        );
+        let _ = writeln!(
+            md,
+            "- Stay in touch: {}",
+            if o.stay_in_touch { "yes" } else { "no" }
+        );
+        if let Some(d) = o.reconnect_on {
+            let _ = writeln!(md, "- Reconnect on: {d}");
+        }
+        let _ = writeln!(md, "- Apply again: {}", o.reapply.label());
+        if !o.other_roles.trim().is_empty() {
+            let _ = writeln!(md, "- Other roles there: {}", o.other_roles.trim());
+        }
+        let _ = writeln!(md, "\n## 4. {}\n", Benefit::Mentoring.title());
+        let _ = writeln!(
+            md,
+            "**What I learned about myself:** {}\n",
+            self.mentoring.learned.trim()
+        );
+        let _ = writeln!(
+            md,
+            "**One thing to try differently:** {}",
+            self.mentoring.try_differently.trim()
+        );
+        let _ = writeln!(md, "\n## 5. {}\n", Benefit::Confidence.title());
+        for w in self
+            .confidence
+            .did_well
+            .iter()
+            .filter(|w| !w.trim().is_empty())
+        {
+            let _ = writeln!(md, "- Did well: {}", w.trim());
+        }
+        if let Some(r) = self.confidence.rating {
+            let _ = writeln!(md, "- Confidence: {r}/10");
+        }
+        if !self.confidence.next_step.trim().is_empty() {
+            let _ = writeln!(md, "- Next step: {}", self.confidence.next_step.trim());
+        }
+        md
     }
 
     /// Checks the values the UI can only produce in range, so an edited backup cannot
@@ -218,6 +405,44 @@ mod tests {
         assert_eq!(r.status, ReflectionStatus::Draft);
         assert_eq!(r.step, 1);
         assert!(r.validate().is_ok());
+    }
+
+    #[test]
+    fn markdown_has_every_section() {
+        let mut r = Reflection::new(Uuid::nil(), Uuid::nil(), Utc::now());
+        r.skills.push(SkillGap {
+            id: Uuid::nil(),
+            gap: "ER casework".into(),
+            action: "Shadow a case".into(),
+            action_kind: ActionKind::Project,
+            target_date: NaiveDate::from_ymd_opt(2026, 9, 1),
+            status: PlanStatus::Todo,
+        });
+        r.techniques.push(Technique {
+            id: Uuid::nil(),
+            name: "STAR".into(),
+            verdict: Verdict::Keep,
+            note: "worked".into(),
+        });
+        r.mentoring.learned = "I rush".into();
+        r.confidence.did_well = vec!["Rapport".into()];
+        r.confidence.rating = Some(7);
+        let md = r.to_markdown("Acme", "Recruiter");
+        assert!(md.starts_with("# Reflection: Recruiter at Acme\n"));
+        for needle in [
+            "## 1. Gain career skills",
+            "- **ER casework**: Shadow a case (project), by 2026-09-01 [to do]",
+            "## 2. Improve interview techniques",
+            "- STAR: **keep** (worked)",
+            "## 3. Create new opportunities",
+            "## 4. Enjoy free mentoring",
+            "**What I learned about myself:** I rush",
+            "## 5. Build your confidence",
+            "- Did well: Rapport",
+            "- Confidence: 7/10",
+        ] {
+            assert!(md.contains(needle), "missing {needle:?} in\n{md}");
+        }
     }
 
     #[test]
