@@ -9,9 +9,16 @@ use crate::components::sample_banner::SampleBanner;
 use crate::components::storage_banner::StorageBanner;
 use crate::components::undo_bar::UndoBar;
 use crate::pages::{
-    application_detail::ApplicationDetail, applications::Applications, company::Company,
-    dashboard::Dashboard, edit_application::EditApplication, insights::Insights,
-    new_application::NewApplication, not_found::NotFound, reflect::Reflect, settings::Settings,
+    application_detail::ApplicationDetail,
+    applications::Applications,
+    company::Company,
+    dashboard::Dashboard,
+    edit_application::EditApplication,
+    insights::Insights,
+    new_application::NewApplication,
+    not_found::NotFound,
+    reflect::{Reflect, ReflectList},
+    settings::Settings,
 };
 use crate::state::Store;
 
@@ -39,7 +46,7 @@ pub(crate) fn App() -> impl IntoView {
                     <Route path=path!("/applications/:id/edit") view=EditApplication/>
                     <Route path=path!("/companies/:name") view=Company/>
                     <Route path=path!("/reflect/:id") view=Reflect/>
-                    <Route path=path!("/reflect") view=Reflect/>
+                    <Route path=path!("/reflect") view=ReflectList/>
                     <Route path=path!("/insights") view=Insights/>
                     <Route path=path!("/settings") view=Settings/>
                 </Routes>

@@ -2,7 +2,10 @@
 
 pub(crate) mod application_form;
 pub(crate) mod company_reminder;
+pub(crate) mod confidence_chart;
 pub(crate) mod contacts_editor;
+pub(crate) mod development_plan;
+pub(crate) mod feedback_aside;
 pub(crate) mod feedback_panel;
 pub(crate) mod funnel_chart;
 pub(crate) mod ghosted_prompt;
@@ -10,9 +13,17 @@ pub(crate) mod interview_rounds;
 pub(crate) mod list_filters;
 pub(crate) mod message_editor;
 pub(crate) mod nav;
+pub(crate) mod reflection_summary;
+pub(crate) mod reflection_wizard;
 pub(crate) mod sample_banner;
 pub(crate) mod stage_badge;
 pub(crate) mod stage_change_form;
+pub(crate) mod step_confidence;
+pub(crate) mod step_mentoring;
+pub(crate) mod step_opportunities;
+pub(crate) mod step_skills;
+pub(crate) mod step_techniques;
 pub(crate) mod storage_banner;
+pub(crate) mod technique_board;
 pub(crate) mod text_field;
 pub(crate) mod undo_bar;

@@ -1,21 +1,62 @@
-//! Insights across reflections: development plan, technique board, confidence over time.
+//! Insights across reflections: development plan, technique board, confidence over
+//! time with the wins log, and recurring themes.
 
 use leptos::prelude::*;
 
+use crate::browser::format_date;
+use crate::components::confidence_chart::ConfidenceChart;
+use crate::components::development_plan::DevelopmentPlan;
+use crate::components::technique_board::TechniqueBoard;
+use crate::model::insights::{self, Theme};
 use crate::state::use_store;
 
 #[component]
 pub(crate) fn Insights() -> impl IntoView {
     crate::browser::set_title("Insights");
     let store = use_store();
-    let reflections = Memo::new(move |_| store.data.with(|d| d.reflections.len()));
+    let plan = Memo::new(move |_| store.data.with(insights::plan));
+    let board = Memo::new(move |_| store.data.with(insights::board));
+    let series = Memo::new(move |_| store.data.with(insights::confidence_series));
+    let wins = Memo::new(move |_| store.data.with(insights::wins));
+    let themes = Memo::new(move |_| store.data.with(|d| insights::themes(d, 5)));
+    let any = Memo::new(move |_| store.data.with(|d| !d.reflections.is_empty()));
+    let theme_list = |items: Vec<Theme>| {
+        if items.is_empty() {
+            view! { <p class="muted">"None yet."</p> }.into_any()
+        } else {
+            view! { <ol>{items.into_iter().map(|t| view! { <li>{format!("{} ({}×)", t.label, t.count)}</li> }).collect_view()}</ol> }.into_any()
+        }
+    };
     view! {
         <h1>"Insights"</h1>
-        <section class="card">
-            <p>{move || match reflections.get() {
-                0 => "Insights grow from your reflections: your development plan, the interview techniques to keep, improve or drop, and how your confidence changes over time. Once you have reflected on a rejection, they appear here.".to_owned(),
-                n => format!("You have {n} reflection(s). Your development plan, technique board and confidence chart appear here."),
-            }}</p>
+        <Show when=move || !any.get()>
+            <p class="card">"Insights grow from your reflections: your development plan, the interview techniques to keep, improve or drop, and how your confidence changes over time. Reflect on a rejection and they appear here."</p>
+        </Show>
+        <DevelopmentPlan items=plan/>
+        <TechniqueBoard board=board/>
+        <section class="card" aria-labelledby="confidence-h">
+            <h2 id="confidence-h">"Confidence over time"</h2>
+            <ConfidenceChart series=series/>
         </section>
+        <div class="dash-grid">
+            <section class="card" aria-labelledby="wins-h">
+                <h2 id="wins-h">"Wins log"</h2>
+                {move || {
+                    let w = wins.get();
+                    if w.is_empty() {
+                        view! { <p class="muted">"What you did well, from each reflection, collects here."</p> }.into_any()
+                    } else {
+                        view! { <ul>{w.into_iter().map(|w| view! { <li>{w.text}<span class="muted">{format!(" · {} · {}", w.source, format_date(w.date))}</span></li> }).collect_view()}</ul> }.into_any()
+                    }
+                }}
+            </section>
+            <section class="card" aria-labelledby="themes-h">
+                <h2 id="themes-h">"Themes"</h2>
+                <h3>"Most frequent gaps"</h3>
+                {move || theme_list(themes.get().0)}
+                <h3>"Most frequent techniques"</h3>
+                {move || theme_list(themes.get().1)}
+            </section>
+        </div>
     }
 }

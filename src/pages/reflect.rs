@@ -1,31 +1,137 @@
-//! The reflection wizard's entry point. The guided steps are built on top of the
-//! reflection model; this page introduces the five benefits it walks through.
+//! The reflection pages: the list of what to reflect on (`/reflect`) and one
+//! application's reflection (`/reflect/:id`): the wizard while it is a draft, the
+//! summary once complete.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use uuid::Uuid;
 
-use crate::model::reflection::Benefit;
+use crate::browser::app_path;
+use crate::components::reflection_summary::ReflectionSummary;
+use crate::components::reflection_wizard::ReflectionWizard;
+use crate::model::reflection::{Benefit, ReflectionStatus};
+use crate::model::Stage;
+use crate::state::use_store;
+
+#[component]
+pub(crate) fn ReflectList() -> impl IntoView {
+    crate::browser::set_title("Reflect");
+    let store = use_store();
+    let rows = Memo::new(move |_| {
+        store.data.with(|d| {
+            let mut rows: Vec<_> = d
+                .applications
+                .iter()
+                .filter(|a| a.stage() == Stage::Rejected || d.reflection_for(a.id).is_some())
+                .map(|a| {
+                    (
+                        a.id,
+                        format!("{} at {}", a.role, a.company),
+                        d.reflection_for(a.id).map(|r| r.status),
+                    )
+                })
+                .collect();
+            rows.sort_by_key(|r| r.2 == Some(ReflectionStatus::Complete));
+            rows
+        })
+    });
+    view! {
+        <h1>"Reflect on a rejection"</h1>
+        <p>"A no hurts, and it also teaches. Five short steps, one for each thing feedback gives you:"</p>
+        <ol class="card benefits">
+            {Benefit::ALL.into_iter().map(|b| view! {
+                <li><strong>{b.title()}</strong><span>{crate::components::reflection_wizard::step_intro(b)}</span></li>
+            }).collect_view()}
+        </ol>
+        <section class="card" aria-labelledby="to-reflect">
+            <h2 id="to-reflect">"Your rejections and reflections"</h2>
+            <Show when=move || rows.with(Vec::is_empty)>
+                <p class="muted">"Nothing to reflect on yet. When an application is rejected, it appears here. You can also reflect on any application from its page."</p>
+            </Show>
+            <ul class="due-list">
+                {move || rows.get().into_iter().map(|(id, label, status)| {
+                    let (text, state) = match status {
+                        None => ("Start reflecting", "Not started"),
+                        Some(ReflectionStatus::Draft) => ("Continue", "Draft"),
+                        Some(ReflectionStatus::Complete) => ("View", "Complete"),
+                    };
+                    view! {
+                        <li>
+                            <A href=app_path(&format!("/reflect/{id}")) attr:aria-label=format!("{text}: {label}")>{text}</A>
+                            {format!(": {label} · {state}")}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
 
 #[component]
 pub(crate) fn Reflect() -> impl IntoView {
-    crate::browser::set_title("Reflect");
-    let lines = [
-        "Name the skills or experience that were missing, and plan one concrete step for each.",
-        "Sort what you tried in the interview into keep, improve and drop.",
-        "Thank them, keep the door open, and note when to reconnect.",
-        "Notice what the feedback says about your habits, and pick one thing to try differently.",
-        "Write down what you did well, how you feel now, and your next step.",
-    ];
-    view! {
-        <h1>"Reflect on a rejection"</h1>
-        <p>"A no hurts, and it also teaches. The reflection walks you through five short steps, one for each thing feedback gives you."</p>
-        <ol class="card benefits">
-            {Benefit::ALL.into_iter().zip(lines).map(|(b, line)| view! {
-                <li><strong>{b.title()}</strong><span>{line}</span></li>
-            }).collect_view()}
-        </ol>
-        <p class="card">"The guided steps open from a rejected application. Until then, record your applications so each one is ready to reflect on. "
-            <A href=crate::browser::app_path("/applications")>"Go to applications"</A>
-        </p>
+    let store = use_store();
+    let params = use_params_map();
+    let app_id = Memo::new(move |_| {
+        let id = params.with(|p| p.get("id").and_then(|s| Uuid::parse_str(&s).ok()))?;
+        store.data.with(|d| d.application(id).map(|a| a.id))
+    });
+    // Opening the page starts the draft (once); after that it is found again.
+    Effect::new(move |_| {
+        if let Some(aid) = app_id.get() {
+            if store
+                .data
+                .with_untracked(|d| d.reflection_for(aid).is_none())
+                && store.writable()
+            {
+                store.update(|d| {
+                    d.start_reflection(aid, Uuid::new_v4(), chrono::Utc::now());
+                });
+            }
+        }
+    });
+    let state = Memo::new(move |_| {
+        let aid = app_id.get()?;
+        store.data.with(|d| {
+            let a = d.application(aid)?;
+            let r = d.reflection_for(aid);
+            Some((
+                aid,
+                format!("{} at {}", a.role, a.company),
+                r.map(|r| (r.id, r.status)),
+            ))
+        })
+    });
+    move || match state.get() {
+        None => {
+            crate::browser::set_title("Reflection not found");
+            view! {
+                <h1>"Reflection not found"</h1>
+                <p class="card">"There's no application at this address."</p>
+                <p><A href=app_path("/reflect")>"See what to reflect on"</A></p>
+            }
+            .into_any()
+        }
+        Some((aid, label, None)) => {
+            crate::browser::set_title(&format!("Reflect: {label}"));
+            view! {
+                <h1>{format!("Reflect: {label}")}</h1>
+                <p class="card">"Saving is paused, so a reflection can't be started right now."</p>
+                <p><A href=app_path(&format!("/applications/{aid}"))>"Back to the application"</A></p>
+            }
+            .into_any()
+        }
+        Some((aid, label, Some((rid, status)))) => {
+            crate::browser::set_title(&format!("Reflect: {label}"));
+            view! {
+                <p class="breadcrumb no-print"><A href=app_path(&format!("/applications/{aid}")) exact=true>"← Back to the application"</A></p>
+                <h1>{if status == ReflectionStatus::Complete { format!("Reflection: {label}") } else { format!("Reflect: {label}") }}</h1>
+                {match status {
+                    ReflectionStatus::Draft => view! { <ReflectionWizard reflection_id=rid application_id=aid/> }.into_any(),
+                    ReflectionStatus::Complete => view! { <ReflectionSummary reflection_id=rid application_id=aid/> }.into_any(),
+                }}
+            }
+            .into_any()
+        }
     }
 }

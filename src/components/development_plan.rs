@@ -1,0 +1,60 @@
+//! The development plan: every skill action across reflections, with its status.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::browser::{app_path, format_date};
+use crate::model::insights::PlanItem;
+use crate::model::reflection::PlanStatus;
+use crate::state::use_store;
+
+#[component]
+pub(crate) fn DevelopmentPlan(#[prop(into)] items: Signal<Vec<PlanItem>>) -> impl IntoView {
+    let store = use_store();
+    view! {
+        <section class="card" aria-labelledby="plan-h">
+            <h2 id="plan-h">"Development plan"</h2>
+            {move || {
+                let items = items.get();
+                if items.is_empty() {
+                    return view! { <p class="muted">"Skill gaps you note in step 1 of a reflection become your plan here."</p> }.into_any();
+                }
+                view! {
+                    <div class="table-scroll">
+                    <table class="data-table">
+                        <thead><tr>
+                            <th scope="col">"Gap"</th><th scope="col">"Action"</th><th scope="col">"Target"</th>
+                            <th scope="col">"Status"</th><th scope="col">"From"</th>
+                        </tr></thead>
+                        <tbody>
+                            {items.into_iter().map(|i| {
+                                let (rid, gid) = (i.reflection_id, i.gap_id);
+                                let label = format!("Status of {}", i.gap);
+                                view! {
+                                    <tr>
+                                        <th scope="row">{i.gap.clone()}</th>
+                                        <td>{if i.action.is_empty() { "—".to_owned() } else { format!("{} ({})", i.action, i.kind.label().to_lowercase()) }}</td>
+                                        <td>{i.target.map(format_date).unwrap_or_else(|| "—".into())}</td>
+                                        <td>
+                                            <select aria-label=label prop:value=i.status.key() disabled=move || !store.writable()
+                                                on:change=move |ev| {
+                                                    let s = PlanStatus::from_key(&event_target_value(&ev)).unwrap_or_default();
+                                                    store.update(|d| d.edit_reflection(rid, chrono::Utc::now(), |r| {
+                                                        if let Some(g) = r.skills.iter_mut().find(|g| g.id == gid) { g.status = s; }
+                                                    }));
+                                                }>
+                                                {PlanStatus::ALL.into_iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
+                                            </select>
+                                        </td>
+                                        <td><A href=app_path(&format!("/applications/{}", i.application_id))>{i.source.clone()}</A></td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    </div>
+                }.into_any()
+            }}
+        </section>
+    }
+}
