@@ -52,6 +52,13 @@ pub(crate) fn ApplicationDetail() -> impl IntoView {
             let ghosted_days = a
                 .ghosted_suggested(today())
                 .then(|| (today() - a.last_activity()).num_days());
+            // Offered right after a rejection, until a reflection is complete.
+            let offer_reflection = a.stage() == Stage::Rejected
+                && store.data.with_untracked(|d| {
+                    d.reflection_for(id).is_none_or(|r| {
+                        r.status != crate::model::reflection::ReflectionStatus::Complete
+                    })
+                });
             let navigate = navigate.clone();
             let delete = move |_| {
                 store.delete_application(id);
@@ -73,6 +80,13 @@ pub(crate) fn ApplicationDetail() -> impl IntoView {
                     <button type="button" class="secondary danger" disabled=move || !store.writable() on:click=delete>"Delete"</button>
                 </div>
                 {ghosted_days.map(|days| view! { <GhostedPrompt app_id=id days=days/> })}
+                {offer_reflection.then(|| view! {
+                    <aside class="reminder reflect-offer" aria-labelledby="reflect-offer-title">
+                        <h2 id="reflect-offer-title">"Turn this no into progress"</h2>
+                        <p>"Five short steps: skills, interview techniques, opportunities, what you learned about yourself, and your confidence."</p>
+                        <A href=app_path(&format!("/reflect/{id}")) attr:class="button">"Reflect on this rejection"</A>
+                    </aside>
+                })}
                 {show_feedback.then(|| view! { <FeedbackPanel app=a.clone()/> })}
                 <section class="card" aria-labelledby="details">
                     <h2 id="details">"Details"</h2>

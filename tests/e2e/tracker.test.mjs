@@ -105,6 +105,7 @@ test("after a rejection: ask for feedback, copy it, open it in email, record the
   await page.getByRole("button", { name: "Record change" }).click();
   const panel = page.getByRole("region", { name: "Feedback" });
   await panel.waitFor();
+  await page.getByRole("link", { name: "Reflect on this rejection" }).waitFor();
   assert.equal(await panel.getByLabel("Subject").inputValue(), "Feedback on my application for HR Advisor at Acme & Sons");
   const body = panel.getByLabel("Message");
   assert.match(await body.inputValue(), /^Dear Sam,/);
