@@ -8,6 +8,7 @@ use super::feedback::FeedbackRequest;
 use super::interview::InterviewRound;
 use super::stage::{insert_change, Stage, StageChange};
 
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub(crate) struct Contact {
@@ -16,6 +17,7 @@ pub(crate) struct Contact {
     pub(crate) email: String,
 }
 
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Application {
     pub(crate) id: Uuid,

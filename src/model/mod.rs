@@ -15,6 +15,7 @@ pub(crate) mod interview;
 pub(crate) mod query;
 pub(crate) mod reflection;
 pub(crate) mod sample;
+pub(crate) mod spreadsheet;
 pub(crate) mod stage;
 pub(crate) mod stats;
 pub(crate) mod templates;
@@ -29,6 +30,7 @@ pub(crate) use reflection::Reflection;
 pub(crate) use stage::Stage;
 
 /// A note the user keeps about a company as a whole (not one application).
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub(crate) struct CompanyNote {
     /// Matched case-insensitively against `Application::company`.
@@ -52,6 +54,7 @@ pub(crate) fn same_company(a: &str, b: &str) -> bool {
 }
 
 /// Bookkeeping that is not the user's content but must survive a reload.
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub(crate) struct Meta {
@@ -61,6 +64,7 @@ pub(crate) struct Meta {
 }
 
 /// Everything the user owns. This is the `data` of the stored envelope.
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub(crate) struct AppData {

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 /// The five benefits, in wizard order.
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum Benefit {
@@ -38,6 +39,7 @@ impl Benefit {
     }
 }
 
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum ReflectionStatus {
@@ -46,6 +48,7 @@ pub(crate) enum ReflectionStatus {
     Complete,
 }
 
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum PlanStatus {
@@ -55,6 +58,7 @@ pub(crate) enum PlanStatus {
     Done,
 }
 
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum ActionKind {
@@ -66,6 +70,7 @@ pub(crate) enum ActionKind {
 }
 
 /// Step 1: a gap the feedback revealed and what the user will do about it.
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub(crate) struct SkillGap {
     pub(crate) id: Uuid,
@@ -80,6 +85,7 @@ pub(crate) struct SkillGap {
     pub(crate) status: PlanStatus,
 }
 
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum Verdict {
@@ -90,6 +96,7 @@ pub(crate) enum Verdict {
 }
 
 /// Step 2: a technique or answer used in the interview, and whether to keep it.
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Technique {
     pub(crate) id: Uuid,
@@ -99,6 +106,7 @@ pub(crate) struct Technique {
     pub(crate) note: String,
 }
 
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum ReapplyInterest {
@@ -110,6 +118,7 @@ pub(crate) enum ReapplyInterest {
 }
 
 /// Step 3: keeping the door open.
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub(crate) struct Opportunities {
@@ -121,6 +130,7 @@ pub(crate) struct Opportunities {
 }
 
 /// Step 4: what the feedback taught the user about themselves.
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub(crate) struct Mentoring {
@@ -129,6 +139,7 @@ pub(crate) struct Mentoring {
 }
 
 /// Step 5: what went well, how confident the user feels, and the next step.
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub(crate) struct Confidence {
@@ -138,6 +149,7 @@ pub(crate) struct Confidence {
     pub(crate) next_step: String,
 }
 
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Reflection {
     pub(crate) id: Uuid,

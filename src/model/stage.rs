@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// Every stage an application can be in. `Rejected` is their decision, `Withdrawn` and
 /// `Declined` are the user's own: users of other trackers asked for them to be kept apart.
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum Stage {
@@ -84,6 +85,7 @@ impl Stage {
 
 /// One move from one stage to another. `on` is the day it happened (the user may
 /// back-date it); `recorded_at` is when it was entered, and breaks ties on the same day.
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub(crate) struct StageChange {
     pub(crate) stage: Stage,

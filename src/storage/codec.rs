@@ -114,6 +114,15 @@ pub(crate) fn wrap(data_json: &str, revision: u64, saved_at: DateTime<Utc>) -> S
     )
 }
 
+/// A backup file: the same envelope, plus when it was exported. Restoring reads it with
+/// [`decode`], so a backup is also a valid stored envelope.
+pub(crate) fn backup(data_json: &str, exported_at: DateTime<Utc>) -> String {
+    let at = exported_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    format!(
+        "{{\"schema_version\":{SCHEMA_VERSION},\"app_version\":\"{APP_VERSION}\",\"exported_at\":\"{at}\",\"saved_at\":\"{at}\",\"revision\":0,\"data\":{data_json}}}"
+    )
+}
+
 /// Reads just the revision of a stored envelope of the current schema, to detect a newer
 /// save by another tab. `None` means the text is not an envelope this build may replace.
 pub(crate) fn peek_revision(raw: &str) -> Option<u64> {

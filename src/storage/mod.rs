@@ -1,6 +1,7 @@
 //! Persistence: the versioned envelope (`codec`), schema upgrades (`migrate`) and the
 //! browser's localStorage (`local`, the only code that touches it).
 
+pub(crate) mod backup;
 pub(crate) mod codec;
 pub(crate) mod local;
 pub(crate) mod migrate;
