@@ -112,3 +112,39 @@ pub(crate) fn copy_to_clipboard(text: &str, done: impl FnOnce(bool) + 'static) {
 pub(crate) fn encode_segment(s: &str) -> String {
     js_sys::encode_uri_component(s).into()
 }
+
+/// Reads a picked or dropped file as text; the callback gets the text or a message.
+pub(crate) fn read_file_text(
+    file: web_sys::File,
+    done: impl FnOnce(Result<String, String>) + 'static,
+) {
+    let promise = file.text();
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = wasm_bindgen_futures::JsFuture::from(promise).await;
+        done(match result {
+            Ok(v) => v
+                .as_string()
+                .ok_or_else(|| "The file could not be read as text.".to_owned()),
+            Err(_) => Err("The browser could not read this file.".to_owned()),
+        });
+    });
+}
+
+/// Asks the browser to keep this site's storage even when space runs low.
+/// The callback hears `Some(true)` if granted, `None` if the browser can't say.
+pub(crate) fn request_persistence(done: impl FnOnce(Option<bool>) + 'static) {
+    let Some(storage) = web_sys::window().map(|w| w.navigator().storage()) else {
+        return done(None);
+    };
+    let Ok(promise) = storage.persist() else {
+        return done(None);
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        done(
+            wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .ok()
+                .and_then(|v| v.as_bool()),
+        );
+    });
+}

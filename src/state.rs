@@ -232,6 +232,37 @@ impl Store {
         }
     }
 
+    /// Replaces the data with `new` (a restore), all or nothing: the current data is first
+    /// kept as the safety copy, then the new data is written at once. If either write
+    /// fails, nothing changes.
+    pub(crate) fn apply_restore(&self, new: AppData) -> Result<(), String> {
+        if !matches!(self.health.get_untracked(), Health::Ok) {
+            return Err("Saving isn't working right now (see the message at the top), so nothing was restored.".into());
+        }
+        self.flush();
+        local::write_safety_copy(&self.export_json()).map_err(|e| match e {
+            SaveError::Quota => "There isn't enough storage space to keep a safety copy, so nothing was restored. Download a backup, free some space, then try again.".to_owned(),
+            other => format!("The safety copy could not be written ({other:?}), so nothing was restored."),
+        })?;
+        let old = self.data.get_untracked();
+        self.data.set(new);
+        self.save_now();
+        match self.health.get_untracked() {
+            Health::Ok => Ok(()),
+            failed => {
+                // Roll back: the old data is still what is stored.
+                self.data.set(old);
+                self.health.set(Health::Ok);
+                Err(match failed {
+                    Health::SaveFailed(SaveError::Quota) => {
+                        "This backup is bigger than this browser's storage can hold, so nothing was changed.".to_owned()
+                    }
+                    _ => "The restored data could not be saved, so nothing was changed.".to_owned(),
+                })
+            }
+        }
+    }
+
     /// After the user chose to start over from a read-only state: the unreadable text is
     /// safe under its quarantine key, so the data key may be written again.
     pub(crate) fn start_fresh(&self) {
@@ -253,6 +284,23 @@ impl Store {
             .with_untracked(codec::encode_data)
             .unwrap_or_default();
         codec::wrap(&json, self.revision.get_value(), chrono::Utc::now())
+    }
+
+    /// The backup file's text: everything, with the export time.
+    pub(crate) fn backup_json(&self) -> String {
+        let json = self
+            .data
+            .with_untracked(codec::encode_data)
+            .unwrap_or_default();
+        codec::backup(&json, chrono::Utc::now())
+    }
+
+    /// Records that a backup was downloaded (for the "time to back up" nudge).
+    pub(crate) fn mark_backed_up(&self) {
+        self.update(|d| {
+            d.meta.last_backup_at = Some(chrono::Utc::now());
+            d.meta.changes_since_backup = 0;
+        });
     }
 }
 

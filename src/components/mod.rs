@@ -1,9 +1,11 @@
 //! Reusable pieces of UI, one component per file.
 
 pub(crate) mod application_form;
+pub(crate) mod backup_nudge;
 pub(crate) mod company_reminder;
 pub(crate) mod confidence_chart;
 pub(crate) mod contacts_editor;
+pub(crate) mod csv_panel;
 pub(crate) mod development_plan;
 pub(crate) mod feedback_aside;
 pub(crate) mod feedback_panel;
@@ -15,6 +17,7 @@ pub(crate) mod message_editor;
 pub(crate) mod nav;
 pub(crate) mod reflection_summary;
 pub(crate) mod reflection_wizard;
+pub(crate) mod restore_panel;
 pub(crate) mod sample_banner;
 pub(crate) mod stage_badge;
 pub(crate) mod stage_change_form;
@@ -24,6 +27,7 @@ pub(crate) mod step_opportunities;
 pub(crate) mod step_skills;
 pub(crate) mod step_techniques;
 pub(crate) mod storage_banner;
+pub(crate) mod storage_panel;
 pub(crate) mod technique_board;
 pub(crate) mod text_field;
 pub(crate) mod undo_bar;

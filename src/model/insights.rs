@@ -89,9 +89,10 @@ pub(crate) fn board(data: &AppData) -> Board {
             Verdict::Drop => &mut board.drop,
         };
         let note = t.note.trim().to_owned();
-        match column.iter_mut().find(|e| {
-            e.name.eq_ignore_ascii_case(name) || e.name.to_lowercase() == name.to_lowercase()
-        }) {
+        match column
+            .iter_mut()
+            .find(|e| e.name.to_lowercase() == name.to_lowercase())
+        {
             Some(e) => {
                 e.count += 1;
                 if !note.is_empty() {
@@ -185,7 +186,7 @@ pub(crate) fn wins(data: &AppData) -> Vec<Win> {
                 })
         })
         .collect();
-    wins.sort_by(|a, b| b.date.cmp(&a.date));
+    wins.sort_by_key(|w| std::cmp::Reverse(w.date));
     wins
 }
 

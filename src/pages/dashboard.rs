@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::browser::{app_path, format_date, today};
+use crate::components::backup_nudge::BackupNudge;
 use crate::components::funnel_chart::FunnelChart;
 use crate::model::stats::{self, Due, FeedbackRates};
 use crate::model::{ics, Stage};
@@ -123,6 +124,7 @@ pub(crate) fn Dashboard() -> impl IntoView {
                 <Show when=move || ghosted.with(|g| !g.is_empty())>
                     <DueList id="ghosted" title="Ghosted?" empty="" items=ghosted link_to="/applications/"/>
                 </Show>
+                <BackupNudge/>
                 <section class="card" aria-labelledby="calendar-h">
                     <h2 id="calendar-h">"Calendar"</h2>
                     <p>"Add your follow-ups and interviews to any calendar app."</p>

@@ -13,6 +13,12 @@ use super::codec::{self, DecodeError, Decoded};
 
 /// Where the envelope lives.
 pub(crate) const DATA_KEY: &str = "knockback:data";
+/// The data as it was just before the last restore, so a restore can be undone.
+pub(crate) const SAFETY_KEY: &str = "knockback:safety-copy";
+/// What we count on localStorage holding per site: browsers allow 5–10 MB; we plan
+/// for the smallest, counted in UTF-16 characters as browsers do.
+pub(crate) const CAPACITY_CHARS: usize = 5_000_000;
+
 /// Unreadable data is copied under this prefix (plus a timestamp) before anything else.
 pub(crate) const QUARANTINE_PREFIX: &str = "knockback:quarantine:";
 
@@ -190,4 +196,33 @@ pub(crate) fn on_other_tab_change(on_change: impl Fn() + 'static) {
     });
     // The store lives as long as the page: keep listening.
     std::mem::forget(handle);
+}
+
+/// Keeps `text` as the safety copy, replacing the previous one.
+pub(crate) fn write_safety_copy(text: &str) -> Result<(), SaveError> {
+    let store = storage().map_err(SaveError::Other)?;
+    store.set_item(SAFETY_KEY, text).map_err(|e| {
+        if is_quota_error(&e) {
+            SaveError::Quota
+        } else {
+            SaveError::Other(js_error_text(&e))
+        }
+    })
+}
+
+/// Characters used by this site's localStorage (keys and values), as browsers count them.
+pub(crate) fn used_chars() -> usize {
+    let Ok(store) = storage() else { return 0 };
+    let len = store.length().unwrap_or(0);
+    (0..len)
+        .filter_map(|i| store.key(i).ok().flatten())
+        .map(|k| {
+            k.encode_utf16().count()
+                + store
+                    .get_item(&k)
+                    .ok()
+                    .flatten()
+                    .map_or(0, |v| v.encode_utf16().count())
+        })
+        .sum()
 }

@@ -1,0 +1,162 @@
+//! Restore from a backup: pick or drop a file; it is read and checked completely before
+//! anything changes; then a preview and a choice of Replace or Merge. The current data
+//! is kept as a safety copy that can be restored or downloaded.
+
+use leptos::prelude::*;
+
+use crate::browser::{download, format_date, read_file_text};
+use crate::state::use_store;
+use crate::storage::backup::{self, Preview, MAX_BACKUP_BYTES};
+use crate::storage::local;
+
+#[component]
+pub(crate) fn RestorePanel() -> impl IntoView {
+    let store = use_store();
+    let preview = RwSignal::new(None::<Preview>);
+    let error = RwSignal::new(None::<String>);
+    let result = RwSignal::new(None::<String>);
+    let dragging = RwSignal::new(false);
+    let safety = RwSignal::new(local::read_raw(local::SAFETY_KEY));
+
+    let take_file = move |file: web_sys::File| {
+        preview.set(None);
+        result.set(None);
+        error.set(None);
+        if file.size() > MAX_BACKUP_BYTES as f64 {
+            error.set(Some(format!(
+                "“{}” is too large to be a Knockback backup (over 20 MB). Nothing was changed.",
+                file.name()
+            )));
+            return;
+        }
+        let name = file.name();
+        read_file_text(file, move |text| {
+            match text.and_then(|t| backup::read(&t)) {
+                Ok(p) => preview.set(Some(p)),
+                Err(e) => error.set(Some(format!("“{name}”: {e} Nothing was changed."))),
+            }
+        });
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input = event_target::<web_sys::HtmlInputElement>(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            take_file(file);
+        }
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            take_file(file);
+        }
+    };
+    let apply = move |merge: bool| {
+        let Some(p) = preview.get_untracked() else {
+            return;
+        };
+        let (new, message) = if merge {
+            let (merged, r) = store.data.with_untracked(|d| backup::merge(d, &p.data));
+            (
+                merged,
+                format!(
+                    "Merged: {} added, {} updated, {} skipped (yours was newer or the same).",
+                    r.added, r.updated, r.skipped
+                ),
+            )
+        } else {
+            (
+                p.data.clone(),
+                format!(
+                    "Replaced: your notebook now holds the backup's {} applications.",
+                    p.applications
+                ),
+            )
+        };
+        match store.apply_restore(new) {
+            Ok(()) => {
+                preview.set(None);
+                result.set(Some(format!(
+                    "{message} Your previous data is kept as a safety copy below."
+                )));
+                safety.set(local::read_raw(local::SAFETY_KEY));
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    let restore_safety = move |_| {
+        let Some(text) = safety.get_untracked() else {
+            return;
+        };
+        match backup::read(&text) {
+            Ok(p) => match store.apply_restore(p.data) {
+                Ok(()) => {
+                    result.set(Some("The safety copy is back. What you had a moment ago is now the safety copy.".into()));
+                    safety.set(local::read_raw(local::SAFETY_KEY));
+                }
+                Err(e) => error.set(Some(e)),
+            },
+            Err(e) => error.set(Some(e)),
+        }
+    };
+
+    view! {
+        <section class="card" aria-labelledby="restore-h">
+            <h2 id="restore-h">"Restore from a backup"</h2>
+            <p>"The whole file is checked before anything changes, and your current data is kept as a safety copy."</p>
+            <div class="dropzone" class:dragging=dragging
+                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop>
+                <label for="restore-file">"Choose a backup file"</label>
+                <input id="restore-file" type="file" accept=".json,application/json" aria-describedby="restore-hint" on:change=on_pick/>
+                <p class="hint" id="restore-hint">"Or drop a knockback-backup-….json file here."</p>
+            </div>
+            <p class="field-error" role="alert">{error}</p>
+            {move || preview.get().map(|p| {
+                let range = match (p.first_date, p.last_date) {
+                    (Some(a), Some(b)) => format!("from {} to {}", format_date(a), format_date(b)),
+                    _ => "with no dates".to_owned(),
+                };
+                view! {
+                    <div class="preview" role="region" aria-label="Backup preview">
+                        <h3>"This backup holds"</h3>
+                        <ul>
+                            <li>{format!("{} applications, {range}", p.applications)}</li>
+                            <li>{format!("{} interview rounds", p.interviews)}</li>
+                            <li>{format!("{} with feedback received", p.feedback_received)}</li>
+                            <li>{format!("{} reflections", p.reflections)}</li>
+                            <li>{format!("{} company notes", p.companies)}</li>
+                            <li>{format!("Schema version {}{}", p.schema_version,
+                                p.exported_at.map(|t| format!(", exported {}", format_date(t.date_naive()))).unwrap_or_default())}</li>
+                        </ul>
+                        <div class="actions">
+                            <button type="button" on:click=move |_| apply(true)>"Merge into my data"</button>
+                            <button type="button" class="secondary danger" on:click=move |_| apply(false)>"Replace all my data"</button>
+                            <button type="button" class="secondary" on:click=move |_| preview.set(None)>"Cancel"</button>
+                        </div>
+                        <p class="hint">"Merge keeps everything and takes the newer version of anything in both. Replace swaps your notebook for the backup."</p>
+                    </div>
+                }
+            })}
+            <p role="status">{result}</p>
+            {move || safety.get().map(|text| {
+                let t = text.clone();
+                view! {
+                    <div class="safety">
+                        <h3>"Safety copy"</h3>
+                        <p>"Your data as it was just before the last restore."</p>
+                        <div class="actions">
+                            <button type="button" class="secondary" on:click=restore_safety>"Restore the safety copy"</button>
+                            <button type="button" class="secondary" on:click=move |_| { let _ = download("knockback-safety-copy.json", "application/json", &t); }>"Download the safety copy"</button>
+                        </div>
+                    </div>
+                }
+            })}
+        </section>
+    }
+}
