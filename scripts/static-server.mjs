@@ -53,7 +53,9 @@ export function startServer({ dir, base = "/", port = 0, host = "127.0.0.1" }) {
       const body = await readFile(target);
       res.writeHead(200, {
         "content-type": TYPES[extname(target)] ?? "application/octet-stream",
-        "cache-control": target.endsWith("index.html") ? "no-cache" : "public, max-age=31536000, immutable",
+        // index.html and the service worker must be re-checked so a new release is seen;
+        // everything else has a hashed name and never changes.
+        "cache-control": /(index\.html|sw\.js|\.webmanifest)$/.test(target) ? "no-cache" : "public, max-age=31536000, immutable",
         "x-content-type-options": "nosniff",
       });
       res.end(body);

@@ -52,20 +52,27 @@ pub(crate) fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-/// The path the app is served under, from `<base href>` (Trunk writes it from
-/// `--public-url`): `""` at the root, `"/knockback"` under a sub-path. Read once.
+/// The path the app is served under: `""` at the root, `"/knockback"` under a
+/// sub-path. Read once from where Trunk put the app's own script (it prefixes every
+/// asset with `--public-url`), so no `<base>` element is needed.
 pub(crate) fn base_path() -> &'static str {
     static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     BASE.get_or_init(|| {
-        let base = leptos::prelude::document()
-            .base_uri()
+        let href = leptos::prelude::document()
+            .query_selector("link[rel=modulepreload]")
             .ok()
             .flatten()
+            .and_then(|el| el.get_attribute("href"))
             .unwrap_or_default();
-        let path = web_sys::Url::new(&base)
-            .map(|u| u.pathname())
-            .unwrap_or_default();
-        path.trim_end_matches('/').to_owned()
+        let path = web_sys::Url::new_with_base(
+            &href,
+            &leptos::prelude::location().href().unwrap_or_default(),
+        )
+        .map(|u| u.pathname())
+        .unwrap_or_default();
+        path.rsplit_once('/')
+            .map(|(dir, _)| dir.to_owned())
+            .unwrap_or_default()
     })
 }
 

@@ -14,5 +14,20 @@ fn main() {
     if let Some(shell) = leptos::prelude::document().get_element_by_id("shell") {
         shell.remove();
     }
+    add_manifest_link();
     leptos::mount::mount_to_body(app::App);
+}
+
+/// Links the web app manifest under the base path. Added here rather than in
+/// index.html because Trunk has no manifest pipeline that would prefix its URL.
+fn add_manifest_link() {
+    let document = leptos::prelude::document();
+    let Ok(link) = document.create_element("link") else {
+        return;
+    };
+    let _ = link.set_attribute("rel", "manifest");
+    let _ = link.set_attribute("href", &browser::app_path("/public/manifest.webmanifest"));
+    if let Some(head) = document.head() {
+        let _ = head.append_child(&link);
+    }
 }

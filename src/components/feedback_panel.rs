@@ -27,7 +27,14 @@ pub(crate) fn FeedbackPanel(app: Application) -> impl IntoView {
     let editing_reply = RwSignal::new(false);
 
     let body = match status {
-        FeedbackStatus::NotAsked => view! { <AskForFeedback app=app.clone()/> }.into_any(),
+        FeedbackStatus::NotAsked => view! {
+            <AskForFeedback app=app.clone()/>
+            <details class="template">
+                <summary>"Already heard back? Record their feedback"</summary>
+                <RecordReply app=app.clone()/>
+            </details>
+        }
+        .into_any(),
         FeedbackStatus::Awaiting => {
             let due = app.feedback.follow_up_due;
             let overdue = app.feedback.follow_up_due_by(today());

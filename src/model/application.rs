@@ -86,7 +86,7 @@ pub(crate) struct FieldError {
 
 /// The longest single text field we accept. Generous (a pasted job ad fits), but it
 /// stops a runaway paste from eating the whole storage quota.
-pub(crate) const MAX_TEXT: usize = 100_000;
+pub(crate) const MAX_TEXT: usize = 1_000_000;
 
 impl ApplicationDraft {
     /// A draft filled from an existing application, for the edit form.
@@ -159,7 +159,7 @@ impl ApplicationDraft {
         if self.notes.len() > MAX_TEXT {
             err(
                 Field::Notes,
-                "These notes are too long to store (100,000 characters at most).",
+                "These notes are too long to store (about a million characters at most).",
             );
         }
         if errors.is_empty() {

@@ -1,6 +1,7 @@
 // Shared set-up for the end-to-end tests: serve the release build, start Debian's
 // headless Chromium through playwright-core, and give each test a fresh profile.
 import { createRequire } from "node:module";
+import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
@@ -91,18 +92,19 @@ export async function addApplication(page, { company, role, applied = "", stage 
   await page.getByRole("heading", { level: 1, name: new RegExp(company) }).waitFor();
 }
 
-/** Waits until the store has written (saves are debounced). */
-export async function waitForSaved(page, predicate) {
-  await page.waitForFunction(
-    ([key, src]) => {
-      const raw = localStorage.getItem(key);
-      if (!raw) return false;
-      try {
-        return new Function("env", `return (${src})(env)`)(JSON.parse(raw));
-      } catch {
-        return false;
-      }
-    },
-    [DATA_KEY, predicate.toString()],
-  );
+/** Waits until the store has written (saves are debounced) something that satisfies
+ * `predicate`, checked here in Node (the page's CSP rightly forbids eval). */
+export async function waitForSaved(page, predicate, timeout = 10_000) {
+  const until = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await stored(page).catch(() => null);
+    try {
+      if (last && predicate(last)) return last;
+    } catch {
+      // A predicate looking at a shape that isn't there yet: keep waiting.
+    }
+    if (Date.now() > until) assert.fail(`the saved data never matched ${predicate}`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
 }

@@ -1,0 +1,37 @@
+// Trunk post-build hook (see Trunk.toml): adds the Content-Security-Policy to index.html
+// with the hash of Trunk's inline loader script, and stamps the service worker with the
+// build so each release replaces the previous cache.
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error("run by Trunk as a post_build hook (TRUNK_STAGING_DIR is not set)");
+const indexPath = join(dir, "index.html");
+let html = readFileSync(indexPath, "utf8");
+
+const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+  (m) => `'sha256-${createHash("sha256").update(m[1], "utf8").digest("base64")}'`,
+);
+const csp = [
+  "default-src 'none'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}`.trim(),
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+if (html.includes(`http-equiv="Content-Security-Policy"`)) throw new Error("index.html already has a CSP");
+// Right after the charset, before any script or stylesheet, so it governs them all.
+if (!/<meta charset="utf-8">/.test(html)) throw new Error("index.html has no <meta charset> to anchor the CSP");
+html = html.replace(/<meta charset="utf-8">/, (m) => `${m}\n  <meta http-equiv="Content-Security-Policy" content="${csp}">`);
+writeFileSync(indexPath, html);
+
+const swPath = join(dir, "sw.js");
+const build = createHash("sha256").update(html).digest("hex").slice(0, 12);
+writeFileSync(swPath, readFileSync(swPath, "utf8").replace("__KNOCKBACK_BUILD__", build));
+console.log(`postbuild: CSP with ${hashes.length} script hash(es), service worker build ${build}`);
