@@ -8,6 +8,7 @@ use crate::components::nav::Nav;
 use crate::components::sample_banner::SampleBanner;
 use crate::components::storage_banner::StorageBanner;
 use crate::components::undo_bar::UndoBar;
+use crate::components::unlock_screen::UnlockScreen;
 use crate::pages::{
     application_detail::ApplicationDetail,
     applications::Applications,
@@ -20,11 +21,13 @@ use crate::pages::{
     reflect::{Reflect, ReflectList},
     settings::Settings,
 };
-use crate::state::Store;
+use crate::state::{Health, Store};
 
 #[component]
 pub(crate) fn App() -> impl IntoView {
-    provide_context(Store::start());
+    let store = Store::start();
+    provide_context(store);
+    let locked = move || matches!(store.health.get(), Health::Locked { .. });
     view! {
         <Router base=crate::browser::base_path().to_owned()>
             <a class="skip-link" href="#main">"Skip to content"</a>
@@ -38,6 +41,7 @@ pub(crate) fn App() -> impl IntoView {
             <StorageBanner/>
             <div class="banners"><SampleBanner/></div>
             <main id="main" tabindex="-1">
+                <Show when=move || !locked() fallback=|| view! { <UnlockScreen/> }>
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Dashboard/>
                     <Route path=path!("/applications") view=Applications/>
@@ -50,6 +54,7 @@ pub(crate) fn App() -> impl IntoView {
                     <Route path=path!("/insights") view=Insights/>
                     <Route path=path!("/settings") view=Settings/>
                 </Routes>
+                </Show>
             </main>
             <UndoBar/>
             <footer class="site-footer">

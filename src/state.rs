@@ -10,7 +10,9 @@ use std::time::Duration;
 
 use crate::model::AppData;
 use crate::storage::codec::{self, DecodeError};
-use crate::storage::local::{self, Boot, SaveError};
+use crate::storage::crypto::{self, SealKey};
+use crate::storage::local::{self, Boot, Newer, SaveError};
+use crate::storage::sealed::{self, Sealed};
 
 /// How long the store waits after the last change before writing. Short enough that a
 /// reload right after typing keeps everything (we also flush when the page is hidden).
@@ -35,6 +37,11 @@ pub(crate) enum Health {
     Superseded {
         lost: String,
     },
+    /// Locked with a passphrase: nothing shows or saves until it is unlocked.
+    Locked {
+        sealed: Sealed,
+        revision: u64,
+    },
 }
 
 /// Shared through context; `Copy` so closures can capture it freely.
@@ -50,6 +57,13 @@ pub(crate) struct Store {
     /// The data text last written or loaded: a save with the same text is skipped.
     last_json: StoredValue<String>,
     pending: StoredValue<Option<TimeoutHandle>>,
+    /// The passphrase lock's key while unlocked; `None` when the lock is off.
+    key: StoredValue<Option<SealKey>, LocalStorage>,
+    /// Mirrors whether the lock is on, for the UI.
+    pub(crate) locked: RwSignal<bool>,
+    /// An encrypted save is running (they are asynchronous) / another is wanted after it.
+    saving: StoredValue<bool>,
+    again: StoredValue<bool>,
 }
 
 impl Store {
@@ -80,6 +94,11 @@ impl Store {
                 0,
             ),
             Boot::Unavailable(why) => (AppData::default(), Health::Unavailable(why), 0),
+            Boot::Locked { sealed, revision } => (
+                AppData::default(),
+                Health::Locked { sealed, revision },
+                revision,
+            ),
         };
         let last_json = codec::encode_data(&data).unwrap_or_default();
         let store = Store {
@@ -90,6 +109,10 @@ impl Store {
             revision: StoredValue::new(revision),
             last_json: StoredValue::new(last_json),
             pending: StoredValue::new(None),
+            key: StoredValue::new_local(None),
+            locked: RwSignal::new(false),
+            saving: StoredValue::new(false),
+            again: StoredValue::new(false),
         };
 
         // The one effect that persists. It skips its first run (that is the loaded data).
@@ -117,7 +140,10 @@ impl Store {
 
     /// True when edits can be saved; forms disable themselves otherwise.
     pub(crate) fn writable(&self) -> bool {
-        !matches!(self.health.get(), Health::ReadOnly { .. })
+        !matches!(
+            self.health.get(),
+            Health::ReadOnly { .. } | Health::Locked { .. }
+        )
     }
 
     /// Applies an edit to the data. Every change goes through here.
@@ -172,7 +198,7 @@ impl Store {
         self.pending.set_value(None);
         if matches!(
             self.health.get_untracked(),
-            Health::ReadOnly { .. } | Health::Unavailable(_)
+            Health::ReadOnly { .. } | Health::Unavailable(_) | Health::Locked { .. }
         ) {
             return;
         }
@@ -183,7 +209,37 @@ impl Store {
         if json == self.last_json.get_value() {
             return;
         }
-        match local::save(&json, self.revision.get_value(), replace_unreadable) {
+        let base = self.revision.get_value();
+        let Some(key) = self.key.get_value() else {
+            let result = local::save(&json, base, replace_unreadable);
+            return self.finish_save(result, json);
+        };
+        // Locked: encryption is asynchronous, so one save runs at a time and a change
+        // made meanwhile is saved right after.
+        if self.saving.get_value() {
+            self.again.set_value(true);
+            return;
+        }
+        self.saving.set_value(true);
+        let store = *self;
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = match crypto::seal(&key, &json).await {
+                Ok(s) => local::save_text(base, replace_unreadable, |rev| {
+                    sealed::wrap(&s, rev, chrono::Utc::now())
+                }),
+                Err(e) => Err(SaveError::Other(e)),
+            };
+            store.saving.set_value(false);
+            store.finish_save(result, json);
+            if store.again.get_value() {
+                store.again.set_value(false);
+                store.save_now();
+            }
+        });
+    }
+
+    fn finish_save(&self, result: Result<u64, SaveError>, json: String) {
+        match result {
             Ok(rev) => {
                 self.revision.set_value(rev);
                 self.last_json.set_value(json);
@@ -200,6 +256,17 @@ impl Store {
         }
     }
 
+    /// Takes in data another tab saved: plain, or locked with the key this tab holds.
+    fn adopt(&self, data: AppData, revision: u64) {
+        let json = codec::encode_data(&data).unwrap_or_default();
+        self.revision.set_value(revision);
+        // Set before the signal so the persisting effect sees nothing new to write.
+        self.last_json.set_value(json);
+        self.data.set(data);
+        self.notice
+            .set(Some("Updated with changes made in another tab.".into()));
+    }
+
     /// Replaces the data with a newer save from another tab, if there is one.
     fn adopt_newer(&self) {
         if matches!(
@@ -210,16 +277,29 @@ impl Store {
         }
         match local::newer_than(self.revision.get_value()) {
             None => {}
-            Some(Ok(decoded)) => {
-                let json = codec::encode_data(&decoded.data).unwrap_or_default();
-                self.revision.set_value(decoded.revision);
-                // Set before the signal so the persisting effect sees nothing new to write.
-                self.last_json.set_value(json);
-                self.data.set(decoded.data);
-                self.notice
-                    .set(Some("Updated with changes made in another tab.".into()));
+            Some(Newer::Plain(decoded)) => {
+                // The other tab turned the lock off.
+                self.key.set_value(None);
+                self.locked.set(false);
+                self.adopt(decoded.data, decoded.revision);
             }
-            Some(Err(error)) => {
+            Some(Newer::Locked(sealed, revision)) => match self.key.get_value() {
+                Some(key) => {
+                    let store = *self;
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let opened = crypto::open_with(&key, &sealed).await;
+                        match opened.ok().and_then(|text| {
+                            codec::decode(&codec::wrap(&text, revision, chrono::Utc::now())).ok()
+                        }) {
+                            Some(d) => store.adopt(d.data, revision),
+                            None => store.health.set(Health::Locked { sealed, revision }),
+                        }
+                    });
+                }
+                // Another tab turned the lock on: ask for the passphrase here too.
+                None => self.health.set(Health::Locked { sealed, revision }),
+            },
+            Some(Newer::Unreadable(error)) => {
                 // Another tab (or an older/newer build) wrote something we can't read:
                 // stop writing rather than overwrite it.
                 let raw = local::read_raw(local::DATA_KEY).unwrap_or_default();
@@ -230,6 +310,89 @@ impl Store {
                 });
             }
         }
+    }
+
+    /// Opens locked data with `passphrase`. `done` hears the outcome.
+    pub(crate) fn unlock(
+        &self,
+        passphrase: String,
+        done: impl FnOnce(Result<(), String>) + 'static,
+    ) {
+        let Health::Locked { sealed, revision } = self.health.get_untracked() else {
+            return done(Ok(()));
+        };
+        let store = *self;
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = match crypto::open(&passphrase, &sealed).await {
+                Ok((text, key)) => {
+                    match codec::decode(&codec::wrap(&text, revision, chrono::Utc::now())) {
+                        Ok(d) => {
+                            store.key.set_value(Some(key));
+                            store.locked.set(true);
+                            store.revision.set_value(revision);
+                            store
+                                .last_json
+                                .set_value(codec::encode_data(&d.data).unwrap_or_default());
+                            store.data.set(d.data);
+                            store.health.set(Health::Ok);
+                            Ok(())
+                        }
+                        Err(e) => Err(format!(
+                            "The passphrase is right, but the data inside is damaged: {e}"
+                        )),
+                    }
+                }
+                Err(e) => Err(e),
+            };
+            done(result);
+        });
+    }
+
+    /// Turns the passphrase lock on: from now on every save is encrypted.
+    pub(crate) fn enable_lock(
+        &self,
+        passphrase: String,
+        done: impl FnOnce(Result<(), String>) + 'static,
+    ) {
+        let store = *self;
+        wasm_bindgen_futures::spawn_local(async move {
+            match crypto::new_key(&passphrase).await {
+                Ok(key) => {
+                    store.key.set_value(Some(key));
+                    store.locked.set(true);
+                    store.last_json.set_value(String::new());
+                    store.save_now();
+                    done(Ok(()));
+                }
+                Err(e) => done(Err(e)),
+            }
+        });
+    }
+
+    /// Turns the lock off: the data is saved in plain text again.
+    pub(crate) fn disable_lock(&self) {
+        self.key.set_value(None);
+        self.locked.set(false);
+        self.last_json.set_value(String::new());
+        self.save_now();
+    }
+
+    /// An encrypted backup of the current data (the lock must be on).
+    pub(crate) fn encrypted_backup(&self, done: impl FnOnce(Result<String, String>) + 'static) {
+        let Some(key) = self.key.get_value() else {
+            return done(Err("Turn the lock on first.".into()));
+        };
+        let json = self
+            .data
+            .with_untracked(codec::encode_data)
+            .unwrap_or_default();
+        wasm_bindgen_futures::spawn_local(async move {
+            done(
+                crypto::seal(&key, &json)
+                    .await
+                    .map(|s| sealed::wrap(&s, 0, chrono::Utc::now())),
+            );
+        });
     }
 
     /// Replaces the data with `new` (a restore), all or nothing: the current data is first

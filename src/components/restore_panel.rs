@@ -8,6 +8,7 @@ use crate::browser::{download, format_date, read_file_text};
 use crate::state::use_store;
 use crate::storage::backup::{self, Preview, MAX_BACKUP_BYTES};
 use crate::storage::local;
+use crate::storage::sealed::{self, Sealed};
 
 #[component]
 pub(crate) fn RestorePanel() -> impl IntoView {
@@ -17,6 +18,10 @@ pub(crate) fn RestorePanel() -> impl IntoView {
     let result = RwSignal::new(None::<String>);
     let dragging = RwSignal::new(false);
     let safety = RwSignal::new(local::read_raw(local::SAFETY_KEY));
+    // An encrypted backup waiting for its passphrase.
+    let locked_file = RwSignal::new(None::<Sealed>);
+    let passphrase = RwSignal::new(String::new());
+    let unlocking = RwSignal::new(false);
 
     let take_file = move |file: web_sys::File| {
         preview.set(None);
@@ -30,7 +35,11 @@ pub(crate) fn RestorePanel() -> impl IntoView {
             return;
         }
         let name = file.name();
+        locked_file.set(None);
         read_file_text(file, move |text| {
+            if let Some((s, _)) = text.as_deref().ok().and_then(sealed::peek) {
+                return locked_file.set(Some(s));
+            }
             match text.and_then(|t| backup::read(&t)) {
                 Ok(p) => preview.set(Some(p)),
                 Err(e) => error.set(Some(format!("“{name}”: {e} Nothing was changed."))),
@@ -117,6 +126,34 @@ pub(crate) fn RestorePanel() -> impl IntoView {
                 <p class="hint" id="restore-hint">"Or drop a knockback-backup-….json file here."</p>
             </div>
             <p class="field-error" role="alert">{error}</p>
+            <Show when=move || locked_file.with(Option::is_some)>
+                <form class="inline-form" aria-label="Unlock the backup" on:submit=move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    let Some(s) = locked_file.get_untracked() else { return };
+                    unlocking.set(true);
+                    error.set(None);
+                    let pass = passphrase.get_untracked();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let opened = crate::storage::crypto::open(&pass, &s).await;
+                        unlocking.set(false);
+                        match opened.and_then(|(text, _)| backup::read(&crate::storage::codec::wrap(&text, 0, chrono::Utc::now()))) {
+                            Ok(p) => {
+                                locked_file.set(None);
+                                passphrase.set(String::new());
+                                preview.set(Some(p));
+                            }
+                            Err(e) => error.set(Some(format!("{e} Nothing was changed."))),
+                        }
+                    });
+                }>
+                    <p>"This backup is encrypted. Enter the passphrase it was locked with."</p>
+                    <div class="field">
+                        <label for="backup-passphrase">"Backup passphrase"</label>
+                        <input id="backup-passphrase" type="password" prop:value=passphrase on:input=move |ev| passphrase.set(event_target_value(&ev))/>
+                    </div>
+                    <div class="actions"><button type="submit" disabled=unlocking>"Open the backup"</button></div>
+                </form>
+            </Show>
             {move || preview.get().map(|p| {
                 let range = match (p.first_date, p.last_date) {
                     (Some(a), Some(b)) => format!("from {} to {}", format_date(a), format_date(b)),

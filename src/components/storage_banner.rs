@@ -16,7 +16,8 @@ pub(crate) fn StorageBanner() -> impl IntoView {
 
     let body = move || {
         match store.health.get() {
-        Health::Ok => None,
+        // The unlock screen replaces the whole page, so no banner is needed.
+        Health::Ok | Health::Locked { .. } => None,
         Health::ReadOnly { error, raw, quarantine_key } => {
             let kept = if quarantine_key.is_some() {
                 "It is kept exactly as it was, and a copy is set aside, so nothing is lost."

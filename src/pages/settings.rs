@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::browser::download;
 use crate::components::backup_nudge::BackupNudge;
 use crate::components::csv_panel::CsvPanel;
+use crate::components::lock_panel::LockPanel;
 use crate::components::restore_panel::RestorePanel;
 use crate::components::storage_panel::StoragePanel;
 use crate::storage::local;
@@ -20,6 +21,7 @@ pub(crate) fn Settings() -> impl IntoView {
         <RestorePanel/>
         <CsvPanel/>
         <StoragePanel/>
+        <LockPanel/>
         {(!quarantined.is_empty()).then(|| view! {
             <section class="card" aria-labelledby="quarantine">
                 <h2 id="quarantine">"Set-aside copies"</h2>

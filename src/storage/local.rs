@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Storage;
 
 use super::codec::{self, DecodeError, Decoded};
+use super::sealed::{self, Sealed};
 
 /// Where the envelope lives.
 pub(crate) const DATA_KEY: &str = "knockback:data";
@@ -36,6 +37,18 @@ pub(crate) enum Boot {
     },
     /// The browser refuses access to localStorage altogether.
     Unavailable(String),
+    /// The data is locked with a passphrase; the app asks for it before anything else.
+    Locked {
+        sealed: Sealed,
+        revision: u64,
+    },
+}
+
+/// What another tab saved.
+pub(crate) enum Newer {
+    Plain(Decoded),
+    Locked(Sealed, u64),
+    Unreadable(DecodeError),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -89,6 +102,9 @@ pub(crate) fn boot() -> Boot {
         Ok(None) => return Boot::Fresh,
         Err(e) => return Boot::Unavailable(js_error_text(&e)),
     };
+    if let Some((sealed, revision)) = sealed::peek(&raw) {
+        return Boot::Locked { sealed, revision };
+    }
     match codec::decode(&raw) {
         Ok(decoded) => Boot::Loaded(decoded),
         Err(error) => {
@@ -136,16 +152,27 @@ pub(crate) fn read_raw(key: &str) -> Option<String> {
     storage().ok()?.get_item(key).ok().flatten()
 }
 
-/// Writes `data_json` as revision `base_revision + 1`, unless another tab has saved a
-/// newer revision since, or the stored text is something this build can't read (a
-/// newer schema, damage). Reads the text back to make sure it landed intact.
-///
-/// `replace_unreadable` is set only when the user chose to start over and the
-/// unreadable text is already safe under a quarantine key.
+/// Writes `data_json` as revision `base_revision + 1` (see [`save_text`]).
 pub(crate) fn save(
     data_json: &str,
     base_revision: u64,
     replace_unreadable: bool,
+) -> Result<u64, SaveError> {
+    save_text(base_revision, replace_unreadable, |revision| {
+        codec::wrap(data_json, revision, Utc::now())
+    })
+}
+
+/// Writes the text `make` builds for revision `base_revision + 1`, unless another tab
+/// has saved a newer revision since, or the stored text is something this build can't
+/// read (a newer schema, damage). Reads the text back to make sure it landed intact.
+///
+/// `replace_unreadable` is set only when the user chose to start over and the
+/// unreadable text is already safe under a quarantine key.
+pub(crate) fn save_text(
+    base_revision: u64,
+    replace_unreadable: bool,
+    make: impl FnOnce(u64) -> String,
 ) -> Result<u64, SaveError> {
     let store = storage().map_err(SaveError::Other)?;
     let current = store
@@ -161,7 +188,7 @@ pub(crate) fn save(
         }
     }
     let revision = base_revision + 1;
-    let text = codec::wrap(data_json, revision, Utc::now());
+    let text = make(revision);
     if let Err(e) = store.set_item(DATA_KEY, &text) {
         return Err(if is_quota_error(&e) {
             SaveError::Quota
@@ -176,13 +203,19 @@ pub(crate) fn save(
 }
 
 /// Reads what another tab saved, if it is newer than `known_revision`.
-pub(crate) fn newer_than(known_revision: u64) -> Option<Result<Decoded, DecodeError>> {
+pub(crate) fn newer_than(known_revision: u64) -> Option<Newer> {
     let raw = read_raw(DATA_KEY)?;
     // Unreadable text (peek gives `None`) falls through to `decode`, which says why.
     if codec::peek_revision(&raw).is_some_and(|r| r <= known_revision) {
         return None;
     }
-    Some(codec::decode(&raw))
+    if let Some((sealed, revision)) = sealed::peek(&raw) {
+        return Some(Newer::Locked(sealed, revision));
+    }
+    Some(match codec::decode(&raw) {
+        Ok(d) => Newer::Plain(d),
+        Err(e) => Newer::Unreadable(e),
+    })
 }
 
 /// Calls `on_change` when another tab writes the data key (the `storage` event only

@@ -1,0 +1,144 @@
+//! The passphrase lock's stored format: the envelope carries `sealed` (AES-GCM
+//! ciphertext of the data, with everything needed to derive the key again) instead of
+//! `data`. Pure: parsing and checking here, the cryptography in `crypto`.
+
+use base64::engine::general_purpose::STANDARD as B64;
+use base64::Engine;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::codec::{APP_VERSION, SCHEMA_VERSION};
+
+/// OWASP's current minimum for PBKDF2-HMAC-SHA256.
+pub(crate) const KDF_ITERATIONS: u32 = 600_000;
+pub(crate) const SALT_LEN: usize = 16;
+/// AES-GCM's standard nonce size; a fresh one for every save.
+pub(crate) const IV_LEN: usize = 12;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct Sealed {
+    pub(crate) version: u32,
+    pub(crate) kdf: String,
+    pub(crate) iterations: u32,
+    pub(crate) salt: String,
+    pub(crate) cipher: String,
+    pub(crate) iv: String,
+    pub(crate) data: String,
+}
+
+/// Raw parts, checked and decoded from base64.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct SealedParts {
+    pub(crate) iterations: u32,
+    pub(crate) salt: Vec<u8>,
+    pub(crate) iv: Vec<u8>,
+    pub(crate) ciphertext: Vec<u8>,
+}
+
+impl Sealed {
+    pub(crate) fn new(iterations: u32, salt: &[u8], iv: &[u8], ciphertext: &[u8]) -> Sealed {
+        Sealed {
+            version: 1,
+            kdf: "PBKDF2-SHA256".into(),
+            iterations,
+            salt: B64.encode(salt),
+            cipher: "AES-GCM-256".into(),
+            iv: B64.encode(iv),
+            data: B64.encode(ciphertext),
+        }
+    }
+
+    /// Refuses anything this build did not write: another version, weaker settings.
+    pub(crate) fn parts(&self) -> Result<SealedParts, String> {
+        if self.version != 1 || self.kdf != "PBKDF2-SHA256" || self.cipher != "AES-GCM-256" {
+            return Err(
+                "it was locked with settings this version of Knockback doesn't know".into(),
+            );
+        }
+        if self.iterations < KDF_ITERATIONS {
+            return Err("its key settings are weaker than Knockback allows".into());
+        }
+        let bad = |_| "its encrypted parts are damaged".to_owned();
+        let salt = B64.decode(&self.salt).map_err(bad)?;
+        let iv = B64.decode(&self.iv).map_err(bad)?;
+        let ciphertext = B64.decode(&self.data).map_err(bad)?;
+        if salt.len() != SALT_LEN || iv.len() != IV_LEN || ciphertext.len() < 16 {
+            return Err("its encrypted parts are damaged".into());
+        }
+        Ok(SealedParts {
+            iterations: self.iterations,
+            salt,
+            iv,
+            ciphertext,
+        })
+    }
+}
+
+/// The `sealed` part and revision of a locked envelope; `None` for anything else.
+pub(crate) fn peek(raw: &str) -> Option<(Sealed, u64)> {
+    #[derive(Deserialize)]
+    struct Head {
+        schema_version: u32,
+        sealed: Sealed,
+        revision: Option<u64>,
+    }
+    let head: Head = serde_json::from_str(raw).ok()?;
+    (head.schema_version == SCHEMA_VERSION).then(|| (head.sealed, head.revision.unwrap_or(0)))
+}
+
+/// The locked envelope's text.
+pub(crate) fn wrap(sealed: &Sealed, revision: u64, saved_at: DateTime<Utc>) -> String {
+    let sealed = serde_json::to_string(sealed).unwrap_or_default();
+    format!(
+        "{{\"schema_version\":{SCHEMA_VERSION},\"app_version\":\"{APP_VERSION}\",\"saved_at\":\"{}\",\"revision\":{revision},\"sealed\":{sealed}}}",
+        saved_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Sealed {
+        Sealed::new(KDF_ITERATIONS, &[7; SALT_LEN], &[9; IV_LEN], &[1; 40])
+    }
+
+    #[test]
+    fn round_trips_through_the_envelope() {
+        let raw = wrap(&sample(), 4, Utc::now());
+        let (back, revision) = peek(&raw).expect("sealed");
+        assert_eq!(back, sample());
+        assert_eq!(revision, 4);
+        assert_eq!(
+            crate::storage::codec::peek_revision(&raw),
+            Some(4),
+            "other tabs see its revision"
+        );
+        let parts = back.parts().expect("valid");
+        assert_eq!(
+            (parts.salt.len(), parts.iv.len(), parts.ciphertext.len()),
+            (16, 12, 40)
+        );
+        assert!(peek(r#"{"schema_version":1,"data":{}}"#).is_none());
+        assert!(
+            crate::storage::codec::decode(&raw).is_err(),
+            "a locked envelope never decodes as plain data"
+        );
+    }
+
+    #[test]
+    fn weak_or_damaged_settings_are_refused() {
+        let mut s = sample();
+        s.iterations = 1000;
+        assert!(s.parts().is_err());
+        let mut s = sample();
+        s.iv = B64.encode([0u8; 8]);
+        assert!(s.parts().is_err());
+        let mut s = sample();
+        s.data = "not base64!".into();
+        assert!(s.parts().is_err());
+        let mut s = sample();
+        s.cipher = "ROT13".into();
+        assert!(s.parts().is_err());
+    }
+}
