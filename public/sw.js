@@ -40,6 +40,12 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+// Only ever write into this build's cache while it exists: once a newer release has
+// deleted it, a request still finishing in this old worker must not bring it back.
+async function remember(key, res) {
+  if (await caches.has(CACHE)) await (await caches.open(CACHE)).put(key, res);
+}
+
 self.addEventListener("fetch", (event) => {
   const req = event.request;
   const url = new URL(req.url);
@@ -51,7 +57,7 @@ self.addEventListener("fetch", (event) => {
       (async () => {
         try {
           const fresh = await fetch(req);
-          if (fresh.ok) (await caches.open(CACHE)).put(INDEX, fresh.clone());
+          if (fresh.ok) await remember(INDEX, fresh.clone());
           return fresh;
         } catch {
           return (await caches.match(INDEX)) || Response.error();
@@ -63,10 +69,10 @@ self.addEventListener("fetch", (event) => {
   // Hashed assets never change: cache first.
   event.respondWith(
     (async () => {
-      const hit = await caches.match(req);
+      const hit = await caches.match(req, { cacheName: CACHE });
       if (hit) return hit;
       const res = await fetch(req);
-      if (res.ok && url.pathname.startsWith(SCOPE.pathname)) (await caches.open(CACHE)).put(req, res.clone());
+      if (res.ok && url.pathname.startsWith(SCOPE.pathname)) await remember(req, res.clone());
       return res;
     })(),
   );

@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, dirname } from "node:path";
+import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startServer } from "../../scripts/static-server.mjs";
 
@@ -28,7 +28,7 @@ const FLAGS = [
 
 /** Serves `dist` (or another build) and launches Chromium. Call `close()` when done. */
 export async function launch({ dist = "dist", base = "/" } = {}) {
-  const served = await startServer({ dir: join(ROOT, dist), base });
+  const served = await startServer({ dir: resolve(ROOT, dist), base });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     headless: true,

@@ -75,3 +75,46 @@ test("no request leaves the app's own files, and the CSP holds with zero violati
   assert.deepEqual(await page.evaluate(() => window.__csp), [], "no CSP violations");
   assert.deepEqual(consoleCsp, [], "no CSP messages in the console");
 });
+
+test("a new release replaces the cached one cleanly", async (t) => {
+  // Serve a copy of the build, then change it as a new release would.
+  const { cpSync, mkdtempSync, readFileSync, writeFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const { ROOT } = await import("./helpers.mjs");
+  const copy = mkdtempSync(join(tmpdir(), "kb-release-"));
+  cpSync(join(ROOT, "dist"), copy, { recursive: true });
+  const release = await launch({ dist: copy });
+  t.after(() => release.close());
+  const ctx = await release.context();
+  const page = await ctx.newPage();
+  await open(page, release.url);
+  const cacheNames = () => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("knockback-")));
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  const first = await cacheNames();
+  assert.equal(first.length, 1);
+
+  const sw = join(copy, "sw.js");
+  writeFileSync(sw, readFileSync(sw, "utf8").replace(/const BUILD = "[^"]+"/, 'const BUILD = "release2"'));
+  const index = join(copy, "index.html");
+  writeFileSync(index, readFileSync(index, "utf8").replace("<title>Knockback</title>", '<title>Knockback</title>\n  <meta name="knockback-release" content="2">'));
+
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  // Polled from here: the new worker installs, activates and deletes the old cache.
+  for (let i = 0; ; i++) {
+    const names = await cacheNames();
+    if (names.length === 1 && names[0] === "knockback-release2") break;
+    assert.ok(i < 200, `caches never settled: ${names}`);
+    await page.waitForTimeout(50);
+  }
+  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === "activated");
+  await page.reload();
+  await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
+  assert.equal(await page.locator('meta[name="knockback-release"]').getAttribute("content"), "2", "the new release is served");
+  assert.deepEqual(await cacheNames(), ["knockback-release2"], "the old cache is gone");
+  await ctx.setOffline(true);
+  await page.reload();
+  await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
+  assert.equal(await page.locator('meta[name="knockback-release"]').getAttribute("content"), "2", "offline serves the new release");
+});
