@@ -195,6 +195,7 @@ impl Store {
     }
 
     fn save_inner(&self, replace_unreadable: bool) {
+        let started = now_ms();
         self.pending.set_value(None);
         if matches!(
             self.health.get_untracked(),
@@ -212,7 +213,8 @@ impl Store {
         let base = self.revision.get_value();
         let Some(key) = self.key.get_value() else {
             let result = local::save(&json, base, replace_unreadable);
-            return self.finish_save(result, json);
+            self.finish_save(result, json);
+            return report_save_time(started);
         };
         // Locked: encryption is asynchronous, so one save runs at a time and a change
         // made meanwhile is saved right after.
@@ -464,6 +466,24 @@ impl Store {
             d.meta.last_backup_at = Some(chrono::Utc::now());
             d.meta.changes_since_backup = 0;
         });
+    }
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Leaves the last save's duration (serialise, write, read back) where the benchmark
+/// (`scripts/bench.sh`) can read it. One number on `window`; nothing leaves the page.
+fn report_save_time(started: f64) {
+    if let Some(w) = web_sys::window() {
+        let _ = js_sys::Reflect::set(
+            &w,
+            &"__knockbackSaveMs".into(),
+            &(now_ms() - started).into(),
+        );
     }
 }
 

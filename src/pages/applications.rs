@@ -24,6 +24,10 @@ struct Row {
     delete_label: String,
 }
 
+/// Rows rendered at first and per "Show more": enough to fill any screen, few enough that
+/// a keystroke in the search box re-renders within a frame even with thousands stored.
+const PAGE: usize = 50;
+
 #[component]
 pub(crate) fn Applications() -> impl IntoView {
     crate::browser::set_title("Applications");
@@ -52,6 +56,15 @@ pub(crate) fn Applications() -> impl IntoView {
         })
     });
 
+    let limit = RwSignal::new(PAGE);
+    // A new search or filter starts again from the top.
+    Effect::new(move |_| {
+        query.track();
+        limit.set(PAGE);
+    });
+    let visible = move || rows.with(|r| r.iter().take(limit.get()).cloned().collect::<Vec<_>>());
+    let hidden = move || rows.with(Vec::len).saturating_sub(limit.get());
+
     view! {
         <div class="page-head">
             <h1>"Applications"</h1>
@@ -67,7 +80,7 @@ pub(crate) fn Applications() -> impl IntoView {
                 if shown == all { format!("{all} applications") } else { format!("Showing {shown} of {all} applications") }
             }}</p>
             <ul class="app-list" aria-label="Your applications">
-                <For each=move || rows.get() key=|r| (r.id, r.stage, r.needs_feedback, r.follow_up_due) let:row>
+                <For each=visible key=|r| (r.id, r.stage, r.needs_feedback, r.follow_up_due) let:row>
                     <li class="card app-row">
                         <A href=app_path(&format!("/applications/{}", row.id))>
                             <span class="app-company">{row.company.clone()}</span>
@@ -86,6 +99,13 @@ pub(crate) fn Applications() -> impl IntoView {
                     </li>
                 </For>
             </ul>
+            <Show when=move || { hidden() > 0 }>
+                <p class="actions">
+                    <button type="button" class="secondary" on:click=move |_| limit.update(|l| *l += PAGE)>
+                        {move || format!("Show {} more ({} not shown)", hidden().min(PAGE), hidden())}
+                    </button>
+                </p>
+            </Show>
             <Show when=move || rows.with(Vec::is_empty)>
                 <p class="card">"Nothing matches this search. Try fewer filters."</p>
             </Show>
