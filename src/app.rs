@@ -5,6 +5,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::nav::Nav;
+use crate::components::route_focus::RouteFocus;
 use crate::components::sample_banner::SampleBanner;
 use crate::components::storage_banner::StorageBanner;
 use crate::components::undo_bar::UndoBar;
@@ -30,6 +31,7 @@ pub(crate) fn App() -> impl IntoView {
     let locked = move || matches!(store.health.get(), Health::Locked { .. });
     view! {
         <Router base=crate::browser::base_path().to_owned()>
+            <RouteFocus/>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="site-header">
                 <div class="brand">

@@ -19,6 +19,7 @@ pub(crate) mod nav;
 pub(crate) mod reflection_summary;
 pub(crate) mod reflection_wizard;
 pub(crate) mod restore_panel;
+pub(crate) mod route_focus;
 pub(crate) mod sample_banner;
 pub(crate) mod stage_badge;
 pub(crate) mod stage_change_form;

@@ -108,3 +108,15 @@ export async function waitForSaved(page, predicate, timeout = 10_000) {
     await new Promise((ok) => setTimeout(ok, 50));
   }
 }
+
+/** Presses Tab until `locator` has focus, as a keyboard user would; fails if it never does. */
+export async function tabTo(page, locator, max = 150) {
+  for (let i = 0; i < max; i++) {
+    if (await locator.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press("Tab");
+  }
+  assert.fail(`could not reach ${locator} with Tab`);
+}
+
+/** True when `locator` has keyboard focus. */
+export const focused = (locator) => locator.evaluate((el) => el === document.activeElement);

@@ -3,7 +3,7 @@
 // insights update, then reopen and edit.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, open, nav, download, setItem, stored, waitForSaved, DATA_KEY } from "./helpers.mjs";
+import { launch, open, nav, download, setItem, stored, waitForSaved, tabTo, DATA_KEY } from "./helpers.mjs";
 
 let env;
 before(async () => { env = await launch(); });
@@ -34,15 +34,6 @@ const seed = JSON.stringify({
     }],
   },
 });
-
-/** Presses Tab until `locator` has focus, as a keyboard user would; fails if it never does. */
-async function tabTo(page, locator, max = 120) {
-  for (let i = 0; i < max; i++) {
-    if (await locator.evaluate((el) => el === document.activeElement).catch(() => false)) return;
-    await page.keyboard.press("Tab");
-  }
-  assert.fail(`could not reach ${locator} with Tab`);
-}
 
 test("a full reflection by keyboard only, resumed after a reload, then exported, summarised and reopened", async (t) => {
   const ctx = await env.context();
