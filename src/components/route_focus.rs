@@ -16,7 +16,11 @@ pub(crate) fn RouteFocus() -> impl IntoView {
             // After the new page has rendered.
             request_animation_frame(|| {
                 let doc = document();
-                let target = doc.query_selector("main h1").ok().flatten().or_else(|| doc.get_element_by_id("main"));
+                let target = doc
+                    .query_selector("main h1")
+                    .ok()
+                    .flatten()
+                    .or_else(|| doc.get_element_by_id("main"));
                 if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
                     if !el.has_attribute("tabindex") {
                         let _ = el.set_attribute("tabindex", "-1");
