@@ -171,6 +171,12 @@ pub(crate) fn RestorePanel() -> impl IntoView {
                             <li>{format!("Schema version {}{}", p.schema_version,
                                 p.exported_at.map(|t| format!(", exported {}", format_date(t.date_naive()))).unwrap_or_default())}</li>
                         </ul>
+                        {(p.chars * 10 > local::CAPACITY_CHARS * 6).then(|| view! {
+                            <p class="field-error" role="alert">{format!(
+                                "This backup takes {}% of the space browsers are sure to give Knockback. Restoring it may not fit; if it doesn't, nothing will change.",
+                                p.chars * 100 / local::CAPACITY_CHARS
+                            )}</p>
+                        })}
                         <div class="actions">
                             <button type="button" on:click=move |_| apply(true)>"Merge into my data"</button>
                             <button type="button" class="secondary danger" on:click=move |_| apply(false)>"Replace all my data"</button>

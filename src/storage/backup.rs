@@ -27,6 +27,8 @@ pub(crate) struct Preview {
     pub(crate) companies: usize,
     pub(crate) first_date: Option<NaiveDate>,
     pub(crate) last_date: Option<NaiveDate>,
+    /// The file's size in UTF-16 characters, as localStorage counts it.
+    pub(crate) chars: usize,
 }
 
 /// Why a file can't be restored, in words for the user.
@@ -91,6 +93,7 @@ pub(crate) fn read(text: &str) -> Result<Preview, String> {
         companies: data.companies.len(),
         first_date,
         last_date,
+        chars: text.encode_utf16().count(),
         data,
     })
 }

@@ -144,7 +144,9 @@ test("a backup bigger than the browser's storage is refused whole", async (t) =>
   }));
   const big = JSON.stringify({ ...base, data: { applications: apps } });
   await pick(page, "big.json", big);
-  await page.getByRole("region", { name: "Backup preview" }).getByRole("button", { name: "Replace all my data" }).click();
+  const preview = page.getByRole("region", { name: "Backup preview" });
+  await preview.getByRole("alert").filter({ hasText: "Restoring it may not fit" }).waitFor();
+  await preview.getByRole("button", { name: "Replace all my data" }).click();
   await page.getByRole("alert").filter({ hasText: "bigger than this browser's storage can hold, so nothing was changed" }).waitFor();
   assert.equal(await getItem(page, DATA_KEY), FIXTURE, "stored data is byte-identical");
   await nav(page, "Applications").click();
