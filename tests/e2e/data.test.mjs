@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { launch, open, nav, addApplication, download, getItem, setItem, stored, waitForSaved, DATA_KEY, ROOT } from "./helpers.mjs";
+import { freshPage, launch, open, nav, addApplication, download, getItem, setItem, stored, waitForSaved, DATA_KEY, ROOT } from "./helpers.mjs";
 
 let env;
 before(async () => { env = await launch(); });
@@ -13,23 +13,13 @@ after(async () => { await env?.close(); });
 
 const FIXTURE = readFileSync(join(ROOT, "tests/fixtures/schema-v1.json"), "utf8");
 
-async function freshPage(t) {
-  const ctx = await env.context();
-  t.after(() => ctx.close());
-  const page = await ctx.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("dialog", (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });
-  t.after(() => assert.deepEqual(errors, [], "no uncaught errors or dialogs"));
-  await open(page, env.url);
-  return { ctx, page };
-}
+const fresh = (t) => freshPage(env, t, { path: "" });
 
 const pick = (page, name, buffer, mimeType = "application/json") =>
   page.getByLabel("Choose a backup file").setInputFiles({ name, mimeType, buffer: Buffer.from(buffer) });
 
 test("download a backup with everything in it", async (t) => {
-  const { page } = await freshPage(t);
+  const { page } = await fresh(t);
   await setItem(page, DATA_KEY, FIXTURE);
   await open(page, env.url, "settings");
   await page.getByText("No backup yet.").waitFor();
@@ -49,7 +39,7 @@ test("download a backup with everything in it", async (t) => {
 });
 
 test("bad backup files are refused with a clear message and change nothing", async (t) => {
-  const { page } = await freshPage(t);
+  const { page } = await fresh(t);
   await setItem(page, DATA_KEY, FIXTURE);
   await open(page, env.url, "settings");
   const deep = "[".repeat(100_000) + "]".repeat(100_000);
@@ -77,7 +67,7 @@ test("bad backup files are refused with a clear message and change nothing", asy
 });
 
 test("restore: preview, merge, replace, safety copy, and an exact round trip of hard text", async (t) => {
-  const { page } = await freshPage(t);
+  const { page } = await fresh(t);
   const hard = {
     company: "شركة النور 🌙",
     role: "Recruiter\u2028Line two",
@@ -131,7 +121,7 @@ test("restore: preview, merge, replace, safety copy, and an exact round trip of 
 });
 
 test("a backup bigger than the browser's storage is refused whole", async (t) => {
-  const { page } = await freshPage(t);
+  const { page } = await fresh(t);
   await setItem(page, DATA_KEY, FIXTURE);
   await open(page, env.url, "settings");
   const base = JSON.parse(FIXTURE);
@@ -154,7 +144,7 @@ test("a backup bigger than the browser's storage is refused whole", async (t) =>
 });
 
 test("CSV: export with history, import with a preview, unknown columns and bad rows", async (t) => {
-  const { page } = await freshPage(t);
+  const { page } = await fresh(t);
   await setItem(page, DATA_KEY, FIXTURE);
   await open(page, env.url, "settings");
   const csv = await download(page, () => page.getByRole("button", { name: "Export applications as CSV" }).click());
@@ -179,7 +169,7 @@ test("CSV: export with history, import with a preview, unknown columns and bad r
 });
 
 test("text that looks like HTML or script is shown as text and never runs", async (t) => {
-  const { page } = await freshPage(t);
+  const { page } = await fresh(t);
   const payloads = [
     `<img src=x onerror="window.__xss=1">`,
     `<script>window.__xss=2</script>`,

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import {
-  launch, open, nav, addApplication, download, getItem, setItem, stored, waitForSaved,
+  freshPage, launch, open, nav, addApplication, download, getItem, setItem, stored, waitForSaved,
   DATA_KEY, QUARANTINE_PREFIX,
 } from "./helpers.mjs";
 
@@ -12,19 +12,8 @@ let env;
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
 
-/** A fresh profile and page; page errors fail the test. */
-async function freshPage(t, options) {
-  const ctx = await env.context(options);
-  t.after(() => ctx.close());
-  const page = await ctx.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  t.after(() => assert.deepEqual(errors, [], "no uncaught errors in the page"));
-  return { ctx, page };
-}
-
 test("add an application through the form, reload, and it is still there", async (t) => {
-  const { page } = await freshPage(t);
+  const { page } = await freshPage(env, t);
   await open(page, env.url);
   await page.getByRole("link", { name: "Add your first application" }).click();
   await page.getByLabel("Company").fill("Globex ✨");
@@ -48,7 +37,7 @@ test("add an application through the form, reload, and it is still there", async
 });
 
 test("invalid input shows messages beside the fields and keeps what was typed", async (t) => {
-  const { page } = await freshPage(t);
+  const { page } = await freshPage(env, t);
   await open(page, env.url, "applications/new");
   await page.getByLabel("Role").fill("Recruiter");
   await page.getByLabel("Job ad link").fill("javascript:alert(1)");
@@ -69,7 +58,7 @@ test("invalid input shows messages beside the fields and keeps what was typed", 
 });
 
 test("a back-dated stage change lands in the timeline in date order", async (t) => {
-  const { page } = await freshPage(t);
+  const { page } = await freshPage(env, t);
   await open(page, env.url);
   await addApplication(page, { company: "Umbrella", role: "HR Advisor", applied: "2026-01-05" });
   await page.getByLabel("New stage").selectOption({ label: "Rejected" });
@@ -102,7 +91,7 @@ for (const [name, raw, expectText] of [
   ],
 ]) {
   test(`${name} is kept byte for byte, read-only, with a banner and a download`, async (t) => {
-    const { page } = await freshPage(t);
+    const { page } = await freshPage(env, t);
     await open(page, env.url);
     await setItem(page, DATA_KEY, raw);
     await page.reload();
@@ -142,7 +131,7 @@ for (const [name, raw, expectText] of [
 }
 
 test("a full quota shows an error, keeps everything on screen, and saves once space is freed", async (t) => {
-  const { page } = await freshPage(t);
+  const { page } = await freshPage(env, t);
   await open(page, env.url);
   await addApplication(page, { company: "First Co", role: "Recruiter" });
   await waitForSaved(page, (env) => env.data.applications.length === 1);
@@ -183,7 +172,7 @@ test("a full quota shows an error, keeps everything on screen, and saves once sp
 });
 
 test("two tabs: an edit in one appears in the other, and a stale tab never overwrites", async (t) => {
-  const { ctx, page: a } = await freshPage(t);
+  const { ctx, page: a } = await freshPage(env, t);
   const b = await ctx.newPage();
   await open(a, env.url, "applications");
   await open(b, env.url, "applications");
@@ -210,7 +199,7 @@ test("two tabs: an edit in one appears in the other, and a stale tab never overw
 });
 
 test("deep links load directly and the back button walks the history", async (t) => {
-  const { page } = await freshPage(t);
+  const { page } = await freshPage(env, t);
   await open(page, env.url, "applications/new");
   await page.getByRole("heading", { level: 1, name: "Add an application" }).waitFor();
   await open(page, env.url, "no/such/page");
@@ -249,7 +238,7 @@ test("the static shell explains itself when JavaScript is off", async (t) => {
 });
 
 test("the static shell explains itself when WebAssembly is unavailable", async (t) => {
-  const { page } = await freshPage(t);
+  const { page } = await freshPage(env, t);
   await page.addInitScript(() => { delete globalThis.WebAssembly; });
   page.removeAllListeners("pageerror"); // the loader's own failure is expected here
   await page.goto(env.url);

@@ -120,3 +120,17 @@ export async function tabTo(page, locator, max = 150) {
 
 /** True when `locator` has keyboard focus. */
 export const focused = (locator) => locator.evaluate((el) => el === document.activeElement);
+
+/** A fresh profile and page for one test, closed after it. Uncaught page errors and
+ * dialogs (an `alert` from injected script, say) fail the test. `path` opens the app. */
+export async function freshPage(env, t, { context = {}, path = null } = {}) {
+  const ctx = await env.context(context);
+  t.after(() => ctx.close());
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("dialog", (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });
+  t.after(() => assert.deepEqual(errors, [], "no uncaught errors or dialogs in the page"));
+  if (path !== null) await open(page, env.url, path);
+  return { ctx, page };
+}

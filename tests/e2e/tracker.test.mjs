@@ -5,22 +5,13 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { launch, open, nav, addApplication, download, setItem, stored, waitForSaved, DATA_KEY, ROOT } from "./helpers.mjs";
+import { freshPage, launch, open, nav, addApplication, download, setItem, stored, waitForSaved, DATA_KEY, ROOT } from "./helpers.mjs";
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
 
-async function freshPage(t, options) {
-  const ctx = await env.context(options);
-  t.after(() => ctx.close());
-  const page = await ctx.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  t.after(() => assert.deepEqual(errors, [], "no uncaught errors in the page"));
-  await open(page, env.url);
-  return { ctx, page };
-}
+const fresh = (t) => freshPage(env, t, { path: "" });
 
 const isoDay = (offsetDays = 0) => {
   const d = new Date();
@@ -29,7 +20,7 @@ const isoDay = (offsetDays = 0) => {
 };
 
 test("create, edit, delete with undo", async (t) => {
-  const { page } = await freshPage(t);
+  const { page } = await fresh(t);
   await addApplication(page, { company: "Hooli", role: "Recruiter" });
   await page.getByRole("link", { name: "Edit" }).click();
   assert.equal(await page.getByLabel("Role").inputValue(), "Recruiter", "the form starts with the saved values");
@@ -66,7 +57,7 @@ test("create, edit, delete with undo", async (t) => {
 });
 
 test("interview rounds: add, edit, remove", async (t) => {
-  const { page } = await freshPage(t);
+  const { page } = await fresh(t);
   await addApplication(page, { company: "Vandelay", role: "Talent Partner" });
   await page.getByRole("button", { name: "Add interview round" }).click();
   await page.getByLabel("Interview date").fill("2026-03-04");
@@ -93,7 +84,7 @@ test("interview rounds: add, edit, remove", async (t) => {
 });
 
 test("after a rejection: ask for feedback, copy it, open it in email, record the reply", async (t) => {
-  const { ctx, page } = await freshPage(t);
+  const { ctx, page } = await fresh(t);
   await ctx.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(env.url).origin });
   await addApplication(page, { company: "Acme & Sons", role: "HR Advisor" });
   await page.getByLabel("Contact name").fill("Sam Lee");
@@ -156,7 +147,7 @@ test("after a rejection: ask for feedback, copy it, open it in email, record the
 });
 
 test("applying again to a company shows what happened last time, and the company page", async (t) => {
-  const { page } = await freshPage(t);
+  const { page } = await fresh(t);
   await setItem(page, DATA_KEY, readFileSync(join(ROOT, "tests/fixtures/schema-v1.json"), "utf8"));
   await page.reload();
   await nav(page, "Applications").click();
@@ -181,7 +172,7 @@ test("applying again to a company shows what happened last time, and the company
 });
 
 test("sample data, filters in the URL surviving reload and Back, the .ics file, and Ghosted?", async (t) => {
-  const { page } = await freshPage(t);
+  const { page } = await fresh(t);
   await page.getByRole("button", { name: "Try with sample data" }).click();
   await page.getByRole("complementary", { name: "Sample data" }).waitFor();
   await nav(page, "Applications").click();
