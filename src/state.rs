@@ -153,6 +153,15 @@ impl Store {
         }
     }
 
+    /// Edits one reflection (the wizard's steps, the plan, the summary).
+    pub(crate) fn edit_reflection(
+        &self,
+        id: uuid::Uuid,
+        f: impl FnOnce(&mut crate::model::Reflection),
+    ) {
+        self.update(|d| d.edit_reflection(id, chrono::Utc::now(), f));
+    }
+
     /// Deletes an application and offers "Undo".
     pub(crate) fn delete_application(&self, id: uuid::Uuid) {
         if !self.writable() {

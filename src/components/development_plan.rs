@@ -39,9 +39,9 @@ pub(crate) fn DevelopmentPlan(#[prop(into)] items: Signal<Vec<PlanItem>>) -> imp
                                             <select aria-label=label prop:value=i.status.key() disabled=move || !store.writable()
                                                 on:change=move |ev| {
                                                     let s = PlanStatus::from_key(&event_target_value(&ev)).unwrap_or_default();
-                                                    store.update(|d| d.edit_reflection(rid, chrono::Utc::now(), |r| {
+                                                    store.edit_reflection(rid, |r| {
                                                         if let Some(g) = r.skills.iter_mut().find(|g| g.id == gid) { g.status = s; }
-                                                    }));
+                                                    });
                                                 }>
                                                 {PlanStatus::ALL.into_iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
                                             </select>

@@ -76,7 +76,7 @@ pub(crate) fn FeedbackAside(
                         <button type="button" class="link" aria-label=format!("{label}: {t}")
                             on:click=move |_| {
                                 let s = step.get_untracked();
-                                store.update(|d| d.edit_reflection(reflection_id, chrono::Utc::now(), |r| pull(r, s, &t)));
+                                store.edit_reflection(reflection_id, |r| pull(r, s, &t));
                                 status.set(Some(format!("Added “{t}”.")));
                             }>{label}</button>
                     }

@@ -31,9 +31,7 @@ pub(crate) fn ReflectionWizard(reflection_id: Uuid, application_id: Uuid) -> imp
     let store = use_store();
     let step = Memo::new(move |_| {
         store.data.with(|d| {
-            d.reflections
-                .iter()
-                .find(|r| r.id == reflection_id)
+            d.reflection(reflection_id)
                 .map_or(1, |r| r.step.clamp(1, 5))
         })
     });

@@ -10,17 +10,13 @@ use crate::state::use_store;
 pub(crate) fn StepConfidence(reflection_id: Uuid) -> impl IntoView {
     let store = use_store();
     let write = move |f: Box<dyn FnOnce(&mut Reflection)>| {
-        store.update(|d| d.edit_reflection(reflection_id, chrono::Utc::now(), f));
+        store.edit_reflection(reflection_id, f);
     };
     let read = move |f: fn(&Reflection) -> String| {
         move || {
-            store.data.with(|d| {
-                d.reflections
-                    .iter()
-                    .find(|r| r.id == reflection_id)
-                    .map(f)
-                    .unwrap_or_default()
-            })
+            store
+                .data
+                .with(|d| d.reflection(reflection_id).map(f).unwrap_or_default())
         }
     };
     let well =
@@ -44,7 +40,7 @@ pub(crate) fn StepConfidence(reflection_id: Uuid) -> impl IntoView {
                     <div class="field">
                         <label for=id.clone()>{format!("Did well {}", i + 1)}</label>
                         <input id=id type="text"
-                            prop:value=move || store.data.with(|d| d.reflections.iter().find(|r| r.id == reflection_id).map(get).unwrap_or_default())
+                            prop:value=move || store.data.with(|d| d.reflection(reflection_id).map(get).unwrap_or_default())
                             on:input=move |ev| set_well(i, event_target_value(&ev))/>
                     </div>
                 }

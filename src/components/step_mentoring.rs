@@ -12,16 +12,14 @@ pub(crate) fn StepMentoring(reflection_id: Uuid) -> impl IntoView {
     let read = move |f: fn(&Mentoring) -> String| {
         move || {
             store.data.with(|d| {
-                d.reflections
-                    .iter()
-                    .find(|r| r.id == reflection_id)
+                d.reflection(reflection_id)
                     .map(|r| f(&r.mentoring))
                     .unwrap_or_default()
             })
         }
     };
     let write = move |f: Box<dyn FnOnce(&mut Reflection)>| {
-        store.update(|d| d.edit_reflection(reflection_id, chrono::Utc::now(), f));
+        store.edit_reflection(reflection_id, f);
     };
     view! {
         <div class="field">

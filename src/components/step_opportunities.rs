@@ -15,16 +15,14 @@ pub(crate) fn StepOpportunities(reflection_id: Uuid, application_id: Uuid) -> im
     let read = move |f: fn(&Opportunities) -> String| {
         move || {
             store.data.with(|d| {
-                d.reflections
-                    .iter()
-                    .find(|r| r.id == reflection_id)
+                d.reflection(reflection_id)
                     .map(|r| f(&r.opportunities))
                     .unwrap_or_default()
             })
         }
     };
     let write = move |f: Box<dyn FnOnce(&mut Reflection)>| {
-        store.update(|d| d.edit_reflection(reflection_id, chrono::Utc::now(), f));
+        store.edit_reflection(reflection_id, f);
     };
     let date = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
     let message = store
@@ -32,9 +30,7 @@ pub(crate) fn StepOpportunities(reflection_id: Uuid, application_id: Uuid) -> im
         .with_untracked(|d| d.application(application_id).map(templates::thank_you));
     let in_touch = move || {
         store.data.with(|d| {
-            d.reflections
-                .iter()
-                .find(|r| r.id == reflection_id)
+            d.reflection(reflection_id)
                 .is_some_and(|r| r.opportunities.stay_in_touch)
         })
     };

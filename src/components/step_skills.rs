@@ -10,14 +10,12 @@ use crate::state::use_store;
 pub(crate) fn StepSkills(reflection_id: Uuid) -> impl IntoView {
     let store = use_store();
     let edit = move |f: Box<dyn FnOnce(&mut Reflection)>| {
-        store.update(|d| d.edit_reflection(reflection_id, chrono::Utc::now(), f));
+        store.edit_reflection(reflection_id, f);
     };
     // Keyed by id, so typing in one row never re-creates the inputs (focus stays put).
     let ids = Memo::new(move |_| {
         store.data.with(|d| {
-            d.reflections
-                .iter()
-                .find(|r| r.id == reflection_id)
+            d.reflection(reflection_id)
                 .map(|r| r.skills.iter().map(|g| g.id).collect::<Vec<_>>())
                 .unwrap_or_default()
         })
@@ -25,9 +23,7 @@ pub(crate) fn StepSkills(reflection_id: Uuid) -> impl IntoView {
     let get = move |gid: Uuid, f: fn(&SkillGap) -> String| {
         move || {
             store.data.with(|d| {
-                d.reflections
-                    .iter()
-                    .find(|r| r.id == reflection_id)
+                d.reflection(reflection_id)
                     .and_then(|r| r.skills.iter().find(|g| g.id == gid))
                     .map(f)
                     .unwrap_or_default()

@@ -11,22 +11,18 @@ use crate::state::use_store;
 pub(crate) fn StepTechniques(reflection_id: Uuid) -> impl IntoView {
     let store = use_store();
     let edit = move |f: Box<dyn FnOnce(&mut Reflection)>| {
-        store.update(|d| d.edit_reflection(reflection_id, chrono::Utc::now(), f));
+        store.edit_reflection(reflection_id, f);
     };
     let ids = Memo::new(move |_| {
         store.data.with(|d| {
-            d.reflections
-                .iter()
-                .find(|r| r.id == reflection_id)
+            d.reflection(reflection_id)
                 .map(|r| r.techniques.iter().map(|t| t.id).collect::<Vec<_>>())
                 .unwrap_or_default()
         })
     });
     let read = move |tid: Uuid| {
         store.data.with(|d| {
-            d.reflections
-                .iter()
-                .find(|r| r.id == reflection_id)
+            d.reflection(reflection_id)
                 .and_then(|r| r.techniques.iter().find(|t| t.id == tid))
                 .cloned()
         })

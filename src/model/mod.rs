@@ -173,6 +173,10 @@ impl AppData {
             .max_by_key(|a| a.last_activity())
     }
 
+    pub(crate) fn reflection(&self, id: Uuid) -> Option<&Reflection> {
+        self.reflections.iter().find(|r| r.id == id)
+    }
+
     /// The reflection on an application, if one was started.
     pub(crate) fn reflection_for(&self, application_id: Uuid) -> Option<&Reflection> {
         self.reflections
