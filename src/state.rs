@@ -54,8 +54,11 @@ pub(crate) struct Store {
     /// The last deletion, offered for "Undo" for a few seconds.
     pub(crate) undo: RwSignal<Option<crate::model::Deleted>>,
     revision: StoredValue<u64>,
-    /// The data text last written or loaded: a save with the same text is skipped.
-    last_json: StoredValue<String>,
+    /// The data text last written, if known: a save with the same text is skipped.
+    /// `None` after loading, so start-up never serialises the whole notebook.
+    last_json: StoredValue<Option<String>>,
+    /// Serialises the data, reusing the text of unchanged records (see [`codec::Encoder`]).
+    encoder: StoredValue<codec::Encoder>,
     pending: StoredValue<Option<TimeoutHandle>>,
     /// The passphrase lock's key while unlocked; `None` when the lock is off.
     key: StoredValue<Option<SealKey>, LocalStorage>,
@@ -100,14 +103,14 @@ impl Store {
                 revision,
             ),
         };
-        let last_json = codec::encode_data(&data).unwrap_or_default();
         let store = Store {
             data: RwSignal::new(data),
             health: RwSignal::new(health),
             notice: RwSignal::new(notice),
             undo: RwSignal::new(None),
             revision: StoredValue::new(revision),
-            last_json: StoredValue::new(last_json),
+            last_json: StoredValue::new(None),
+            encoder: StoredValue::new(codec::Encoder::default()),
             pending: StoredValue::new(None),
             key: StoredValue::new_local(None),
             locked: RwSignal::new(false),
@@ -123,6 +126,9 @@ impl Store {
             }
         });
 
+        if !store.data.with_untracked(|d| d.applications.is_empty()) {
+            store.warm_encoder();
+        }
         local::on_other_tab_change(move || store.adopt_newer());
         // A tab brought back to the front may have missed events while frozen.
         let vis = window_event_listener(leptos::ev::visibilitychange, move |_| {
@@ -144,6 +150,27 @@ impl Store {
             self.health.get(),
             Health::ReadOnly { .. } | Health::Locked { .. }
         )
+    }
+
+    /// The data as JSON (the envelope's `data`), reusing unchanged records' text.
+    fn encode(&self) -> Result<String, String> {
+        self.data.with_untracked(|d| {
+            self.encoder
+                .try_update_value(|e| e.encode(d))
+                .unwrap_or_else(|| codec::encode_data(d))
+        })
+    }
+
+    /// Fills the encoder's cache while the page is idle after start-up, so the first
+    /// save after an edit serialises one record, not the whole notebook.
+    fn warm_encoder(&self) {
+        let store = *self;
+        set_timeout(
+            move || {
+                let _ = store.encode();
+            },
+            Duration::from_millis(100),
+        );
     }
 
     /// Applies an edit to the data. Every change goes through here.
@@ -212,11 +239,14 @@ impl Store {
         ) {
             return;
         }
-        let json = match self.data.with_untracked(codec::encode_data) {
+        let json = match self.encode() {
             Ok(j) => j,
             Err(e) => return self.health.set(Health::SaveFailed(SaveError::Other(e))),
         };
-        if json == self.last_json.get_value() {
+        if self
+            .last_json
+            .with_value(|last| last.as_deref() == Some(json.as_str()))
+        {
             return;
         }
         let base = self.revision.get_value();
@@ -253,7 +283,7 @@ impl Store {
         match result {
             Ok(rev) => {
                 self.revision.set_value(rev);
-                self.last_json.set_value(json);
+                self.last_json.set_value(Some(json));
                 if !matches!(self.health.get_untracked(), Health::Ok) {
                     self.health.set(Health::Ok);
                 }
@@ -269,7 +299,10 @@ impl Store {
 
     /// Takes in data another tab saved: plain, or locked with the key this tab holds.
     fn adopt(&self, data: AppData, revision: u64) {
-        let json = codec::encode_data(&data).unwrap_or_default();
+        let json = self
+            .encoder
+            .try_update_value(|e| e.encode(&data).ok())
+            .flatten();
         self.revision.set_value(revision);
         // Set before the signal so the persisting effect sees nothing new to write.
         self.last_json.set_value(json);
@@ -341,9 +374,9 @@ impl Store {
                             store.key.set_value(Some(key));
                             store.locked.set(true);
                             store.revision.set_value(revision);
-                            store
-                                .last_json
-                                .set_value(codec::encode_data(&d.data).unwrap_or_default());
+                            // What was just opened is what is stored: nothing to write.
+                            let json = store.encoder.try_update_value(|e| e.encode(&d.data).ok());
+                            store.last_json.set_value(json.flatten());
                             store.data.set(d.data);
                             store.health.set(Health::Ok);
                             Ok(())
@@ -371,7 +404,7 @@ impl Store {
                 Ok(key) => {
                     store.key.set_value(Some(key));
                     store.locked.set(true);
-                    store.last_json.set_value(String::new());
+                    store.last_json.set_value(None);
                     store.save_now();
                     done(Ok(()));
                 }
@@ -384,7 +417,7 @@ impl Store {
     pub(crate) fn disable_lock(&self) {
         self.key.set_value(None);
         self.locked.set(false);
-        self.last_json.set_value(String::new());
+        self.last_json.set_value(None);
         self.save_now();
     }
 
@@ -393,10 +426,7 @@ impl Store {
         let Some(key) = self.key.get_value() else {
             return done(Err("Turn the lock on first.".into()));
         };
-        let json = self
-            .data
-            .with_untracked(codec::encode_data)
-            .unwrap_or_default();
+        let json = self.encode().unwrap_or_default();
         wasm_bindgen_futures::spawn_local(async move {
             done(
                 crypto::seal(&key, &json)
@@ -446,26 +476,20 @@ impl Store {
         } = self.health.get_untracked()
         {
             self.health.set(Health::Ok);
-            self.last_json.set_value(String::new());
+            self.last_json.set_value(None);
             self.save_inner(true);
         }
     }
 
     /// The current data as an envelope, for the "download" buttons.
     pub(crate) fn export_json(&self) -> String {
-        let json = self
-            .data
-            .with_untracked(codec::encode_data)
-            .unwrap_or_default();
+        let json = self.encode().unwrap_or_default();
         codec::wrap(&json, self.revision.get_value(), chrono::Utc::now())
     }
 
     /// The backup file's text: everything, with the export time.
     pub(crate) fn backup_json(&self) -> String {
-        let json = self
-            .data
-            .with_untracked(codec::encode_data)
-            .unwrap_or_default();
+        let json = self.encode().unwrap_or_default();
         codec::backup(&json, chrono::Utc::now())
     }
 

@@ -12,8 +12,11 @@ use super::stage::{insert_change, Stage, StageChange};
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub(crate) struct Contact {
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub(crate) name: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub(crate) role: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub(crate) email: String,
 }
 
@@ -23,30 +26,30 @@ pub(crate) struct Application {
     pub(crate) id: Uuid,
     pub(crate) company: String,
     pub(crate) role: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub(crate) link: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub(crate) location: String,
     /// Where the user found the role: a job board, a referral, a recruiter.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub(crate) source: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) applied_on: Option<NaiveDate>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) tags: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub(crate) notes: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) contacts: Vec<Contact>,
     /// Never empty once created: the last entry is the current stage.
     pub(crate) history: Vec<StageChange>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) interviews: Vec<InterviewRound>,
     #[serde(default)]
     pub(crate) feedback: FeedbackRequest,
     /// Sample data is marked so it can be removed in one click and never mixed up
     /// with the user's own.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub(crate) sample: bool,
     pub(crate) created_at: DateTime<Utc>,
     pub(crate) updated_at: DateTime<Utc>,

@@ -46,13 +46,20 @@ pub(crate) enum Channel {
 #[serde(default)]
 pub(crate) struct FeedbackRequest {
     pub(crate) status: FeedbackStatus,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) asked_on: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) channel: Option<Channel>,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub(crate) asked_whom: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) follow_up_due: Option<NaiveDate>,
     /// Exactly what they said, never reformatted.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub(crate) verbatim: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) went_well: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) to_change: Vec<String>,
 }
 

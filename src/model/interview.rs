@@ -44,12 +44,12 @@ pub(crate) struct InterviewRound {
     pub(crate) id: Uuid,
     pub(crate) date: NaiveDate,
     pub(crate) kind: InterviewKind,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) interviewers: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub(crate) notes: String,
     /// How the user felt it went, 1 (badly) to 5 (very well). `None` until rated.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) self_rating: Option<u8>,
 }
 

@@ -35,7 +35,7 @@ pub(crate) use stage::Stage;
 pub(crate) struct CompanyNote {
     /// Matched case-insensitively against `Application::company`.
     pub(crate) name: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub(crate) notes: String,
     pub(crate) updated_at: DateTime<Utc>,
 }
@@ -58,6 +58,7 @@ pub(crate) fn same_company(a: &str, b: &str) -> bool {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub(crate) struct Meta {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) last_backup_at: Option<DateTime<Utc>>,
     /// Edits since the last backup, for the "time to back up" nudge.
     pub(crate) changes_since_backup: u32,

@@ -75,11 +75,11 @@ pub(crate) enum ActionKind {
 pub(crate) struct SkillGap {
     pub(crate) id: Uuid,
     pub(crate) gap: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub(crate) action: String,
     #[serde(default)]
     pub(crate) action_kind: ActionKind,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) target_date: Option<NaiveDate>,
     #[serde(default)]
     pub(crate) status: PlanStatus,
@@ -102,7 +102,7 @@ pub(crate) struct Technique {
     pub(crate) id: Uuid,
     pub(crate) name: String,
     pub(crate) verdict: Verdict,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub(crate) note: String,
 }
 
@@ -122,10 +122,14 @@ pub(crate) enum ReapplyInterest {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub(crate) struct Opportunities {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) thanked_on: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub(crate) stay_in_touch: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) reconnect_on: Option<NaiveDate>,
     pub(crate) reapply: ReapplyInterest,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub(crate) other_roles: String,
 }
 
@@ -134,7 +138,9 @@ pub(crate) struct Opportunities {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub(crate) struct Mentoring {
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub(crate) learned: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub(crate) try_differently: String,
 }
 
@@ -143,9 +149,12 @@ pub(crate) struct Mentoring {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub(crate) struct Confidence {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) did_well: Vec<String>,
     /// 1 (shaken) to 10 (ready for the next one). `None` until answered.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) rating: Option<u8>,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub(crate) next_step: String,
 }
 
@@ -159,9 +168,9 @@ pub(crate) struct Reflection {
     /// The wizard step to resume at, 1 to 5.
     #[serde(default = "first_step")]
     pub(crate) step: u8,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) skills: Vec<SkillGap>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) techniques: Vec<Technique>,
     #[serde(default)]
     pub(crate) opportunities: Opportunities,
@@ -171,7 +180,7 @@ pub(crate) struct Reflection {
     pub(crate) confidence: Confidence,
     pub(crate) created_at: DateTime<Utc>,
     pub(crate) updated_at: DateTime<Utc>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) completed_at: Option<DateTime<Utc>>,
 }
 

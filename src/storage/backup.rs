@@ -27,7 +27,7 @@ pub(crate) struct Preview {
     pub(crate) companies: usize,
     pub(crate) first_date: Option<NaiveDate>,
     pub(crate) last_date: Option<NaiveDate>,
-    /// The file's size in UTF-16 characters, as localStorage counts it.
+    /// About how many UTF-16 units it takes stored packed, as localStorage counts them.
     pub(crate) chars: usize,
 }
 
@@ -93,7 +93,7 @@ pub(crate) fn read(text: &str) -> Result<Preview, String> {
         companies: data.companies.len(),
         first_date,
         last_date,
-        chars: text.encode_utf16().count(),
+        chars: codec::packed_units(text),
         data,
     })
 }

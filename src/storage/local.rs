@@ -159,7 +159,7 @@ pub(crate) fn save(
     replace_unreadable: bool,
 ) -> Result<u64, SaveError> {
     save_text(base_revision, replace_unreadable, |revision| {
-        codec::wrap(data_json, revision, Utc::now())
+        codec::wrap_packed(data_json, revision, Utc::now())
     })
 }
 
@@ -174,12 +174,20 @@ pub(crate) fn save_text(
     replace_unreadable: bool,
     make: impl FnOnce(u64) -> String,
 ) -> Result<u64, SaveError> {
-    let store = storage().map_err(SaveError::Other)?;
+    let store: RawStorage = storage().map_err(SaveError::Other)?.unchecked_into();
+    // The stored text stays on the JS side: copying megabytes into wasm memory and back
+    // (twice per save) was most of a save's time. Only its head crosses over.
     let current = store
-        .get_item(DATA_KEY)
+        .get_item_raw(DATA_KEY)
         .map_err(|e| SaveError::Other(js_error_text(&e)))?;
-    if let Some(current) = &current {
-        match codec::peek_revision(current) {
+    if let Some(current) = current.dyn_ref::<js_sys::JsString>() {
+        let head = String::from(current.slice(0, HEAD_CHARS));
+        let peeked = match codec::peek_head(&head) {
+            Some(rev) => rev,
+            // Not shaped as Knockback writes it: read it all and let the parser decide.
+            None => codec::peek_revision(&String::from(current.clone())),
+        };
+        match peeked {
             Some(stored) if stored > base_revision => return Err(SaveError::Stale),
             Some(_) => {}
             None if replace_unreadable => {}
@@ -188,23 +196,61 @@ pub(crate) fn save_text(
         }
     }
     let revision = base_revision + 1;
-    let text = make(revision);
-    if let Err(e) = store.set_item(DATA_KEY, &text) {
+    let text = wasm_bindgen::JsValue::from_str(&make(revision));
+    if let Err(e) = store.set_item_raw(DATA_KEY, &text) {
         return Err(if is_quota_error(&e) {
             SaveError::Quota
         } else {
             SaveError::Other(js_error_text(&e))
         });
     }
-    match store.get_item(DATA_KEY) {
-        Ok(Some(back)) if back == text => Ok(revision),
+    // Read back and compare in JS (`===` on two strings).
+    match store.get_item_raw(DATA_KEY) {
+        Ok(back) if back == text => Ok(revision),
         _ => Err(SaveError::Verify),
     }
 }
 
+/// Enough of an envelope to hold everything before `data` (see `codec::peek_revision`).
+const HEAD_CHARS: u32 = 512;
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `Storage`, bound again so a value can stay a JS string: web-sys's `getItem` and
+    /// `setItem` always convert it to and from a Rust `String`.
+    #[wasm_bindgen(js_name = Storage)]
+    type RawStorage;
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item_raw(
+        this: &RawStorage,
+        key: &str,
+    ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_item_raw(
+        this: &RawStorage,
+        key: &str,
+        value: &wasm_bindgen::JsValue,
+    ) -> Result<(), wasm_bindgen::JsValue>;
+}
+
 /// Reads what another tab saved, if it is newer than `known_revision`.
 pub(crate) fn newer_than(known_revision: u64) -> Option<Newer> {
-    let raw = read_raw(DATA_KEY)?;
+    let store: RawStorage = storage().ok()?.unchecked_into();
+    let raw = store
+        .get_item_raw(DATA_KEY)
+        .ok()?
+        .dyn_into::<js_sys::JsString>()
+        .ok()?;
+    // This runs whenever the tab comes back to the front: look at the head first and
+    // bring the whole text into wasm only when there is something newer to read.
+    let head = String::from(raw.slice(0, HEAD_CHARS));
+    if codec::peek_head(&head)
+        .flatten()
+        .is_some_and(|r| r <= known_revision)
+    {
+        return None;
+    }
+    let raw = String::from(raw);
     // Unreadable text (peek gives `None`) falls through to `decode`, which says why.
     if codec::peek_revision(&raw).is_some_and(|r| r <= known_revision) {
         return None;

@@ -13,10 +13,13 @@ pub(crate) struct Migration {
     pub(crate) run: fn(Value) -> Result<Value, String>,
 }
 
-/// Schema 1 is the first published schema, so there is nothing to upgrade yet. When the
-/// schema changes: bump `SCHEMA_VERSION`, add a step here, and add the new fixture. The
-/// tests below fail if a version is left without a step or a fixture.
-pub(crate) const MIGRATIONS: &[Migration] = &[];
+/// When the schema changes: bump `SCHEMA_VERSION`, add a step here, and add the new
+/// fixture. The tests below fail if a version is left without a step or a fixture.
+pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
+    from: 1,
+    // Schema 2 changed how the envelope is stored (packed), not the data.
+    run: Ok,
+}];
 
 /// Runs every step from `from` up to `to`, in order.
 pub(crate) fn upgrade(

@@ -83,7 +83,9 @@ pub(crate) fn peek(raw: &str) -> Option<(Sealed, u64)> {
         revision: Option<u64>,
     }
     let head: Head = serde_json::from_str(raw).ok()?;
-    (head.schema_version == SCHEMA_VERSION).then(|| (head.sealed, head.revision.unwrap_or(0)))
+    // Schema 2 changed only how plain data is stored, so a lock from schema 1 opens the same.
+    super::codec::readable_version(u64::from(head.schema_version))
+        .then(|| (head.sealed, head.revision.unwrap_or(0)))
 }
 
 /// The locked envelope's text.

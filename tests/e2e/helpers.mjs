@@ -70,10 +70,23 @@ export async function download(page, trigger) {
 export const getItem = (page, key) => page.evaluate((k) => localStorage.getItem(k), key);
 export const setItem = (page, key, value) => page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, value]);
 
-/** The stored envelope, parsed. */
+/** Reverses the store's packing (src/storage/codec.rs): each UTF-16 unit holds two
+ * ASCII bytes of the JSON. */
+export function unpack(packed) {
+  let json = "";
+  for (let i = 0; i < packed.length; i++) {
+    const unit = packed.charCodeAt(i);
+    json += String.fromCharCode(unit >> 8, unit & 0xff);
+  }
+  return json;
+}
+
+/** The stored envelope, parsed, with its packed data unpacked into `data`. */
 export async function stored(page) {
   const raw = await getItem(page, DATA_KEY);
-  return raw === null ? null : JSON.parse(raw);
+  if (raw === null) return null;
+  const { packed, ...env } = JSON.parse(raw);
+  return packed === undefined ? env : { ...env, data: JSON.parse(unpack(packed)) };
 }
 
 /** A link of the main navigation. */

@@ -80,7 +80,7 @@ test("interview rounds: add, edit, remove", async (t) => {
 
   await page.getByRole("button", { name: "Remove round 1" }).click();
   await page.getByText("No interviews recorded yet.").waitFor();
-  await waitForSaved(page, (env) => env.data.applications[0].interviews.length === 0);
+  await waitForSaved(page, (env) => (env.data.applications[0].interviews ?? []).length === 0);
 });
 
 test("after a rejection: ask for feedback, copy it, open it in email, record the reply", async (t) => {
