@@ -158,8 +158,11 @@ pub(crate) fn save(
     base_revision: u64,
     replace_unreadable: bool,
 ) -> Result<u64, SaveError> {
-    save_text(base_revision, replace_unreadable, |revision| {
-        codec::wrap_packed(data_json, revision, Utc::now())
+    save_js(base_revision, replace_unreadable, |revision| {
+        let bytes = codec::wrap_packed_utf16(data_json, revision, Utc::now());
+        Utf16Decoder::new("utf-16le")
+            .and_then(|d| d.decode(&bytes))
+            .map_err(|e| SaveError::Other(js_error_text(&e)))
     })
 }
 
@@ -173,6 +176,17 @@ pub(crate) fn save_text(
     base_revision: u64,
     replace_unreadable: bool,
     make: impl FnOnce(u64) -> String,
+) -> Result<u64, SaveError> {
+    save_js(base_revision, replace_unreadable, |revision| {
+        Ok(wasm_bindgen::JsValue::from_str(&make(revision)))
+    })
+}
+
+/// [`save_text`] for text already made on the JS side.
+fn save_js(
+    base_revision: u64,
+    replace_unreadable: bool,
+    make: impl FnOnce(u64) -> Result<wasm_bindgen::JsValue, SaveError>,
 ) -> Result<u64, SaveError> {
     let store: RawStorage = storage().map_err(SaveError::Other)?.unchecked_into();
     // The stored text stays on the JS side: copying megabytes into wasm memory and back
@@ -196,7 +210,7 @@ pub(crate) fn save_text(
         }
     }
     let revision = base_revision + 1;
-    let text = wasm_bindgen::JsValue::from_str(&make(revision));
+    let text = make(revision)?;
     if let Err(e) = store.set_item_raw(DATA_KEY, &text) {
         return Err(if is_quota_error(&e) {
             SaveError::Quota
@@ -224,6 +238,17 @@ extern "C" {
     fn get_item_raw(
         this: &RawStorage,
         key: &str,
+    ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+    /// `TextDecoder`, bound again so its result stays a JS string (web-sys returns a
+    /// Rust `String`).
+    #[wasm_bindgen(js_name = TextDecoder)]
+    type Utf16Decoder;
+    #[wasm_bindgen(constructor, catch, js_class = "TextDecoder")]
+    fn new(label: &str) -> Result<Utf16Decoder, wasm_bindgen::JsValue>;
+    #[wasm_bindgen(method, catch, js_class = "TextDecoder")]
+    fn decode(
+        this: &Utf16Decoder,
+        bytes: &[u8],
     ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
     #[wasm_bindgen(method, catch, js_name = setItem)]
     fn set_item_raw(
