@@ -97,7 +97,7 @@ impl ListQuery {
             || self.follow_up_due
     }
 
-    fn matches(&self, app: &Application, needle: &str, today: NaiveDate) -> bool {
+    fn matches(&self, app: &Application, haystack: &str, needle: &str, today: NaiveDate) -> bool {
         if self.stage.is_some_and(|s| app.stage() != s) {
             return false;
         }
@@ -112,33 +112,68 @@ impl ListQuery {
         if self.follow_up_due && !app.feedback.follow_up_due_by(today) {
             return false;
         }
-        needle.is_empty()
-            || [&app.company, &app.role, &app.notes]
-                .into_iter()
-                .any(|f| f.to_lowercase().contains(needle))
-            || app.tags.iter().any(|t| t.to_lowercase().contains(needle))
+        needle.is_empty() || haystack.contains(needle)
     }
 
     /// The applications in this view, in order.
     pub(crate) fn apply<'a>(&self, data: &'a AppData, today: NaiveDate) -> Vec<&'a Application> {
+        self.apply_indexed(data, &SearchIndex::new(data), today)
+    }
+
+    /// [`ListQuery::apply`] with the lowercased text already at hand, so a keystroke
+    /// costs a substring search per application and no allocation.
+    pub(crate) fn apply_indexed<'a>(
+        &self,
+        data: &'a AppData,
+        index: &SearchIndex,
+        today: NaiveDate,
+    ) -> Vec<&'a Application> {
         let needle = self.text.trim().to_lowercase();
-        let mut apps: Vec<_> = data
-            .applications
-            .iter()
-            .filter(|a| self.matches(a, &needle, today))
-            .collect();
+        let mut apps: Vec<_> = if index.0.len() == data.applications.len() {
+            data.applications
+                .iter()
+                .zip(&index.0)
+                .filter(|(a, hay)| self.matches(a, hay, &needle, today))
+                .map(|(a, _)| a)
+                .collect()
+        } else {
+            // An index from other data (never expected): build each text as we go.
+            data.applications
+                .iter()
+                .filter(|a| self.matches(a, &searchable(a), &needle, today))
+                .collect()
+        };
         match self.sort {
             SortKey::Applied => apps.sort_by_key(|a| std::cmp::Reverse(a.applied_or_created())),
             SortKey::Updated => apps.sort_by_key(|a| std::cmp::Reverse(a.updated_at)),
-            SortKey::Company => apps.sort_by(|a, b| {
-                a.company
-                    .to_lowercase()
-                    .cmp(&b.company.to_lowercase())
-                    .then(a.role.cmp(&b.role))
-            }),
+            SortKey::Company => {
+                apps.sort_by_cached_key(|a| (a.company.to_lowercase(), a.role.clone()));
+            }
         }
         apps
     }
+}
+
+/// Each application's searchable text (company, role, notes, tags), lowercased, in the
+/// order of `AppData::applications`. Built once per change of the data.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct SearchIndex(Vec<String>);
+
+impl SearchIndex {
+    pub(crate) fn new(data: &AppData) -> SearchIndex {
+        SearchIndex(data.applications.iter().map(searchable).collect())
+    }
+}
+
+fn searchable(app: &Application) -> String {
+    // A separator no one types, so a search never matches across two fields.
+    [&app.company, &app.role, &app.notes]
+        .into_iter()
+        .chain(&app.tags)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join("\u{1f}")
+        .to_lowercase()
 }
 
 /// Every tag in use, case-insensitively unique, sorted, for the tag filter.
@@ -242,6 +277,23 @@ mod tests {
         assert_eq!(names(&q("bob"), &d), ["initech"]);
         assert_eq!(names(&q("remote"), &d), ["Acme"]);
         assert!(names(&q("nothing like this"), &d).is_empty());
+        // The index gives the same answers, and never matches across two fields.
+        let index = SearchIndex::new(&d);
+        for text in ["ACME", "partner", "bob", "remote", "nothing"] {
+            let indexed: Vec<_> = q(text)
+                .apply_indexed(&d, &index, NaiveDate::MIN)
+                .iter()
+                .map(|a| a.company.clone())
+                .collect();
+            assert_eq!(indexed, names(&q(text), &d), "{text}");
+        }
+        let acme = &d
+            .applications
+            .iter()
+            .find(|a| a.company == "Acme")
+            .expect("acme");
+        let across = format!("{} {}", acme.company, acme.role).to_lowercase();
+        assert!(names(&q(&across), &d).is_empty(), "{across}");
     }
 
     #[test]
