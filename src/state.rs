@@ -54,9 +54,9 @@ pub(crate) struct Store {
     /// The last deletion, offered for "Undo" for a few seconds.
     pub(crate) undo: RwSignal<Option<crate::model::Deleted>>,
     revision: StoredValue<u64>,
-    /// The data text last written, if known: a save with the same text is skipped.
+    /// The packed data last written, if known: a save of the same bytes is skipped.
     /// `None` after loading, so start-up never serialises the whole notebook.
-    last_json: StoredValue<Option<String>>,
+    last_saved: StoredValue<Option<Vec<u8>>>,
     /// Serialises the data, reusing the text of unchanged records (see [`codec::Encoder`]).
     encoder: StoredValue<codec::Encoder>,
     pending: StoredValue<Option<TimeoutHandle>>,
@@ -109,7 +109,7 @@ impl Store {
             notice: RwSignal::new(notice),
             undo: RwSignal::new(None),
             revision: StoredValue::new(revision),
-            last_json: StoredValue::new(None),
+            last_saved: StoredValue::new(None),
             encoder: StoredValue::new(codec::Encoder::default()),
             pending: StoredValue::new(None),
             key: StoredValue::new_local(None),
@@ -161,13 +161,24 @@ impl Store {
         })
     }
 
+    /// The data packed for storage (see [`codec::Encoder::encode_packed`]).
+    fn packed(&self) -> Result<Vec<u8>, String> {
+        self.data.with_untracked(|d| self.packed_of(d))
+    }
+
+    fn packed_of(&self, data: &AppData) -> Result<Vec<u8>, String> {
+        self.encoder
+            .try_update_value(|e| e.encode_packed(data))
+            .unwrap_or_else(|| Err("the encoder is gone".into()))
+    }
+
     /// Fills the encoder's cache while the page is idle after start-up, so the first
-    /// save after an edit serialises one record, not the whole notebook.
+    /// save after an edit serialises and packs one record, not the whole notebook.
     fn warm_encoder(&self) {
         let store = *self;
         set_timeout(
             move || {
-                let _ = store.encode();
+                let _ = store.packed();
             },
             Duration::from_millis(100),
         );
@@ -239,21 +250,25 @@ impl Store {
         ) {
             return;
         }
-        let json = match self.encode() {
-            Ok(j) => j,
+        let packed = match self.packed() {
+            Ok(p) => p,
             Err(e) => return self.health.set(Health::SaveFailed(SaveError::Other(e))),
         };
         if self
-            .last_json
-            .with_value(|last| last.as_deref() == Some(json.as_str()))
+            .last_saved
+            .with_value(|last| last.as_deref() == Some(packed.as_slice()))
         {
             return;
         }
         let base = self.revision.get_value();
         let Some(key) = self.key.get_value() else {
-            let result = local::save(&json, base, replace_unreadable);
-            self.finish_save(result, json);
+            let result = local::save_packed(&packed, base, replace_unreadable);
+            self.finish_save(result, packed);
             return report_save_time(started);
+        };
+        let json = match self.encode() {
+            Ok(j) => j,
+            Err(e) => return self.health.set(Health::SaveFailed(SaveError::Other(e))),
         };
         // Locked: encryption is asynchronous, so one save runs at a time and a change
         // made meanwhile is saved right after.
@@ -271,7 +286,7 @@ impl Store {
                 Err(e) => Err(SaveError::Other(e)),
             };
             store.saving.set_value(false);
-            store.finish_save(result, json);
+            store.finish_save(result, packed);
             if store.again.get_value() {
                 store.again.set_value(false);
                 store.save_now();
@@ -279,19 +294,20 @@ impl Store {
         });
     }
 
-    fn finish_save(&self, result: Result<u64, SaveError>, json: String) {
+    fn finish_save(&self, result: Result<u64, SaveError>, packed: Vec<u8>) {
         match result {
             Ok(rev) => {
                 self.revision.set_value(rev);
-                self.last_json.set_value(Some(json));
+                self.last_saved.set_value(Some(packed));
                 if !matches!(self.health.get_untracked(), Health::Ok) {
                     self.health.set(Health::Ok);
                 }
             }
             Err(SaveError::Stale) => {
                 // Someone else's newer save wins; ours is kept as a download.
+                let lost = self.encode().unwrap_or_default();
                 self.adopt_newer();
-                self.health.set(Health::Superseded { lost: json });
+                self.health.set(Health::Superseded { lost });
             }
             Err(e) => self.health.set(Health::SaveFailed(e)),
         }
@@ -299,13 +315,10 @@ impl Store {
 
     /// Takes in data another tab saved: plain, or locked with the key this tab holds.
     fn adopt(&self, data: AppData, revision: u64) {
-        let json = self
-            .encoder
-            .try_update_value(|e| e.encode(&data).ok())
-            .flatten();
+        let packed = self.packed_of(&data).ok();
         self.revision.set_value(revision);
         // Set before the signal so the persisting effect sees nothing new to write.
-        self.last_json.set_value(json);
+        self.last_saved.set_value(packed);
         self.data.set(data);
         self.notice
             .set(Some("Updated with changes made in another tab.".into()));
@@ -375,8 +388,8 @@ impl Store {
                             store.locked.set(true);
                             store.revision.set_value(revision);
                             // What was just opened is what is stored: nothing to write.
-                            let json = store.encoder.try_update_value(|e| e.encode(&d.data).ok());
-                            store.last_json.set_value(json.flatten());
+                            let packed = store.packed_of(&d.data).ok();
+                            store.last_saved.set_value(packed);
                             store.data.set(d.data);
                             store.health.set(Health::Ok);
                             Ok(())
@@ -404,7 +417,7 @@ impl Store {
                 Ok(key) => {
                     store.key.set_value(Some(key));
                     store.locked.set(true);
-                    store.last_json.set_value(None);
+                    store.last_saved.set_value(None);
                     store.save_now();
                     done(Ok(()));
                 }
@@ -417,7 +430,7 @@ impl Store {
     pub(crate) fn disable_lock(&self) {
         self.key.set_value(None);
         self.locked.set(false);
-        self.last_json.set_value(None);
+        self.last_saved.set_value(None);
         self.save_now();
     }
 
@@ -476,7 +489,7 @@ impl Store {
         } = self.health.get_untracked()
         {
             self.health.set(Health::Ok);
-            self.last_json.set_value(None);
+            self.last_saved.set_value(None);
             self.save_inner(true);
         }
     }

@@ -206,18 +206,28 @@ pub(crate) fn encode_data(data: &AppData) -> Result<String, String> {
     serde_json::to_string(data).map_err(|e| e.to_string())
 }
 
-/// Serialises the user's data like [`encode_data`], byte for byte, but reuses the JSON of
-/// every application and reflection that is unchanged since the previous call.
+/// Serialises the user's data, reusing the text of every application and reflection
+/// that is unchanged since the previous call: as JSON ([`Encoder::encode`], byte for
+/// byte what [`encode_data`] writes) and packed for storage ([`Encoder::encode_packed`]).
 ///
-/// Why: an edit touches one or two records, yet serialising all of them was most of
-/// the time a save took with 1,000 applications stored (see the README's benchmark).
-/// Comparing a record with its cached copy is far cheaper than serialising it.
+/// Why: an edit touches one or two records, yet serialising and packing all of them
+/// was most of the time a save took with 1,000 applications stored (see the README's
+/// benchmark). Comparing a record with its cached copy is far cheaper.
 #[derive(Debug, Default)]
 pub(crate) struct Encoder {
-    applications: HashMap<Uuid, (Application, String)>,
-    reflections: HashMap<Uuid, (Reflection, String)>,
-    /// The length of the last output, so the next one is allocated once.
+    applications: HashMap<Uuid, Cached<Application>>,
+    reflections: HashMap<Uuid, Cached<Reflection>>,
+    /// The lengths of the last outputs, so the next ones are allocated once.
     last_len: usize,
+    last_packed_len: usize,
+}
+
+#[derive(Debug)]
+struct Cached<T> {
+    value: T,
+    json: String,
+    /// [`pack_piece`] of `json`, made the first time it is needed.
+    packed: Option<Vec<u8>>,
 }
 
 impl Encoder {
@@ -230,41 +240,95 @@ impl Encoder {
             &mut self.applications,
             &data.applications,
             |a| a.id,
-            &mut out,
+            |c, first| {
+                if !first {
+                    out.push(',');
+                }
+                out.push_str(&c.json);
+            },
         )?;
         out.push_str("],\"reflections\":[");
-        cached_records(&mut self.reflections, &data.reflections, |r| r.id, &mut out)?;
-        out.push_str("],\"companies\":");
-        out.push_str(&serde_json::to_string(&data.companies).map_err(|e| e.to_string())?);
-        out.push_str(",\"meta\":");
-        out.push_str(&serde_json::to_string(&data.meta).map_err(|e| e.to_string())?);
-        out.push('}');
+        cached_records(
+            &mut self.reflections,
+            &data.reflections,
+            |r| r.id,
+            |c, first| {
+                if !first {
+                    out.push(',');
+                }
+                out.push_str(&c.json);
+            },
+        )?;
+        out.push_str(&companies_and_meta(data)?);
         self.last_len = out.len();
+        Ok(out)
+    }
+
+    /// The data as the stored envelope's `packed` text, in UTF-16LE bytes (see
+    /// [`wrap_packed_utf16`]). Each record is packed on its own, padded with a space
+    /// (JSON whitespace) to a whole number of units, so its bytes can be reused.
+    pub(crate) fn encode_packed(&mut self, data: &AppData) -> Result<Vec<u8>, String> {
+        let mut out = Vec::with_capacity(self.last_packed_len + 1024);
+        out.extend_from_slice(&pack_piece("{\"applications\":["));
+        let comma = pack_piece(",");
+        let mut push = |c: &mut Cached<_>, first: bool| {
+            if !first {
+                out.extend_from_slice(&comma);
+            }
+            out.extend_from_slice(c.packed.get_or_insert_with(|| pack_piece(&c.json)));
+        };
+        cached_records(
+            &mut self.applications,
+            &data.applications,
+            |a| a.id,
+            &mut push,
+        )?;
+        out.extend_from_slice(&pack_piece("],\"reflections\":["));
+        let mut push = |c: &mut Cached<_>, first: bool| {
+            if !first {
+                out.extend_from_slice(&comma);
+            }
+            out.extend_from_slice(c.packed.get_or_insert_with(|| pack_piece(&c.json)));
+        };
+        cached_records(
+            &mut self.reflections,
+            &data.reflections,
+            |r| r.id,
+            &mut push,
+        )?;
+        out.extend_from_slice(&pack_piece(&companies_and_meta(data)?));
+        self.last_packed_len = out.len();
         Ok(out)
     }
 }
 
-/// Appends `items` as comma-separated JSON, taking each unchanged record's text from
-/// `cache`; afterwards the cache holds exactly the records in `items`.
+/// The end of the data's JSON: `],"companies":[…],"meta":{…}}`.
+fn companies_and_meta(data: &AppData) -> Result<String, String> {
+    let companies = serde_json::to_string(&data.companies).map_err(|e| e.to_string())?;
+    let meta = serde_json::to_string(&data.meta).map_err(|e| e.to_string())?;
+    Ok(format!("],\"companies\":{companies},\"meta\":{meta}}}"))
+}
+
+/// Walks `items` in order, handing `emit` each record's cache entry (refreshed when
+/// the record changed) and whether it is the first; afterwards the cache holds exactly
+/// the records in `items`.
 fn cached_records<T: Clone + PartialEq + Serialize>(
-    cache: &mut HashMap<Uuid, (T, String)>,
+    cache: &mut HashMap<Uuid, Cached<T>>,
     items: &[T],
     id: impl Fn(&T) -> Uuid,
-    out: &mut String,
+    mut emit: impl FnMut(&mut Cached<T>, bool),
 ) -> Result<(), String> {
     let mut next = HashMap::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        let entry = match cache.remove(&id(item)) {
-            Some((old, json)) if old == *item => (old, json),
-            _ => (
-                item.clone(),
-                serde_json::to_string(item).map_err(|e| e.to_string())?,
-            ),
+        let mut entry = match cache.remove(&id(item)) {
+            Some(c) if c.value == *item => c,
+            _ => Cached {
+                value: item.clone(),
+                json: serde_json::to_string(item).map_err(|e| e.to_string())?,
+                packed: None,
+            },
         };
-        out.push_str(&entry.1);
+        emit(&mut entry, i == 0);
         next.insert(id(item), entry);
     }
     *cache = next;
@@ -297,51 +361,18 @@ pub(crate) fn wrap(data_json: &str, revision: u64, saved_at: DateTime<Utc>) -> S
 /// copy, where UTF-8 made of 3-byte characters costs a full decode on each side
 /// (measured: this halved a save's time with 1,000 applications stored).
 pub(crate) fn wrap_packed_utf16(
-    data_json: &str,
+    packed_data: &[u8],
     revision: u64,
     saved_at: DateTime<Utc>,
 ) -> Vec<u8> {
     let mut head = head(revision, saved_at, 16);
     head.push_str("\"packed\":\"");
-    let escaped;
-    let ascii = if is_printable_ascii(data_json.as_bytes()) {
-        data_json.as_bytes()
-    } else {
-        escaped = ascii_json(data_json);
-        escaped.as_slice()
-    };
     let tail = "\"}";
-    let packed_len = ascii.len().div_ceil(2) * 2;
-    let mut out = vec![0u8; (head.len() + tail.len()) * 2 + packed_len];
-    let (start, rest) = out.split_at_mut(head.len() * 2);
-    let (middle, end) = rest.split_at_mut(packed_len);
-    // The head and tail are ASCII: each character is its byte and a zero.
-    for (dst, b) in start.chunks_exact_mut(2).zip(head.bytes()) {
-        dst[0] = b;
-    }
-    for (dst, b) in end.chunks_exact_mut(2).zip(tail.bytes()) {
-        dst[0] = b;
-    }
-    // A packed unit is `a << 8 | b`; little-endian, that is the pair with its bytes
-    // swapped. Eight bytes at a time, as this runs over the whole notebook every save.
-    let full = ascii.len() / 8 * 8;
-    for (dst, src) in middle[..full]
-        .chunks_exact_mut(8)
-        .zip(ascii[..full].chunks_exact(8))
-    {
-        let x = u64::from_le_bytes([
-            src[0], src[1], src[2], src[3], src[4], src[5], src[6], src[7],
-        ]);
-        let swapped = (x & 0x00ff_00ff_00ff_00ff) << 8 | (x >> 8) & 0x00ff_00ff_00ff_00ff;
-        dst.copy_from_slice(&swapped.to_le_bytes());
-    }
-    for (dst, pair) in middle[full..]
-        .chunks_exact_mut(2)
-        .zip(ascii[full..].chunks(2))
-    {
-        dst[0] = pair.get(1).copied().unwrap_or(b' ');
-        dst[1] = pair[0];
-    }
+    let mut out = Vec::with_capacity((head.len() + tail.len()) * 2 + packed_data.len());
+    // The head and tail are ASCII: in UTF-16LE each character is its byte and a zero.
+    out.extend(head.bytes().flat_map(|b| [b, 0]));
+    out.extend_from_slice(packed_data);
+    out.extend(tail.bytes().flat_map(|b| [b, 0]));
     out
 }
 
@@ -356,10 +387,54 @@ fn head(revision: u64, saved_at: DateTime<Utc>, more: usize) -> String {
     out
 }
 
+/// Packs one piece of JSON text (see [`wrap_packed_utf16`]) into UTF-16LE bytes, padded
+/// with a space to a whole unit so pieces can be packed apart and joined.
+pub(crate) fn pack_piece(json: &str) -> Vec<u8> {
+    let escaped;
+    let ascii = if is_printable_ascii(json.as_bytes()) {
+        json.as_bytes()
+    } else {
+        escaped = ascii_json(json);
+        escaped.as_slice()
+    };
+    let mut out = vec![0u8; ascii.len().div_ceil(2) * 2];
+    // A packed unit is `a << 8 | b`; little-endian, that is the pair with its bytes
+    // swapped. Eight bytes at a time, as a first save packs the whole notebook.
+    let full = ascii.len() / 8 * 8;
+    for (dst, src) in out[..full]
+        .chunks_exact_mut(8)
+        .zip(ascii[..full].chunks_exact(8))
+    {
+        let x = u64::from_le_bytes([
+            src[0], src[1], src[2], src[3], src[4], src[5], src[6], src[7],
+        ]);
+        let swapped = (x & 0x00ff_00ff_00ff_00ff) << 8 | (x >> 8) & 0x00ff_00ff_00ff_00ff;
+        // Byte by byte: `copy_from_slice` stays a call per word at opt-level "z".
+        for (d, b) in dst.iter_mut().zip(swapped.to_le_bytes()) {
+            *d = b;
+        }
+    }
+    for (dst, pair) in out[full..].chunks_exact_mut(2).zip(ascii[full..].chunks(2)) {
+        dst[0] = pair.get(1).copied().unwrap_or(b' ');
+        dst[1] = pair[0];
+    }
+    out
+}
+
 /// The stored envelope as a Rust string, for tests.
 #[cfg(test)]
 pub(crate) fn wrap_packed(data_json: &str, revision: u64, saved_at: DateTime<Utc>) -> String {
-    let units: Vec<u16> = wrap_packed_utf16(data_json, revision, saved_at)
+    utf16le_text(&wrap_packed_utf16(
+        &pack_piece(data_json),
+        revision,
+        saved_at,
+    ))
+}
+
+/// UTF-16LE bytes as a Rust string, for tests.
+#[cfg(test)]
+pub(crate) fn utf16le_text(bytes: &[u8]) -> String {
+    let units: Vec<u16> = bytes
         .chunks_exact(2)
         .map(|p| u16::from_le_bytes([p[0], p[1]]))
         .collect();
@@ -585,6 +660,13 @@ mod tests {
                 encode_data(data).expect("encodes"),
                 "{what}"
             );
+            let packed = enc.encode_packed(data).expect("packs");
+            let raw = utf16le_text(&wrap_packed_utf16(&packed, 4, Utc::now()));
+            let back = decode(&raw).unwrap_or_else(|e| panic!("{what}: {e}"));
+            assert_eq!(&back.data, data, "{what}: packed");
+            // A fresh encoder packs the same data to the same bytes.
+            let fresh = Encoder::default().encode_packed(data).expect("packs");
+            assert_eq!(packed, fresh, "{what}: cached and fresh packing agree");
         };
         check(&mut enc, &data, "empty cache");
         check(&mut enc, &data, "all cached");

@@ -152,14 +152,15 @@ pub(crate) fn read_raw(key: &str) -> Option<String> {
     storage().ok()?.get_item(key).ok().flatten()
 }
 
-/// Writes `data_json` as revision `base_revision + 1` (see [`save_text`]).
-pub(crate) fn save(
-    data_json: &str,
+/// Writes the packed data (from `codec::Encoder::encode_packed`) as revision
+/// `base_revision + 1` (see [`save_text`]).
+pub(crate) fn save_packed(
+    packed_data: &[u8],
     base_revision: u64,
     replace_unreadable: bool,
 ) -> Result<u64, SaveError> {
     save_js(base_revision, replace_unreadable, |revision| {
-        let bytes = codec::wrap_packed_utf16(data_json, revision, Utc::now());
+        let bytes = codec::wrap_packed_utf16(packed_data, revision, Utc::now());
         Utf16Decoder::new("utf-16le")
             .and_then(|d| d.decode(&bytes))
             .map_err(|e| SaveError::Other(js_error_text(&e)))

@@ -122,6 +122,19 @@ mod tests {
             (16, 12, 40)
         );
         assert!(peek(r#"{"schema_version":1,"data":{}}"#).is_none());
+        // A lock made under schema 1 still opens; one from a newer schema is left alone.
+        let v1 = raw.replacen(
+            &format!("\"schema_version\":{SCHEMA_VERSION}"),
+            "\"schema_version\":1",
+            1,
+        );
+        assert_eq!(peek(&v1), Some((sample(), 4)));
+        let future = raw.replacen(
+            &format!("\"schema_version\":{SCHEMA_VERSION}"),
+            "\"schema_version\":99",
+            1,
+        );
+        assert!(peek(&future).is_none());
         assert!(
             crate::storage::codec::decode(&raw).is_err(),
             "a locked envelope never decodes as plain data"

@@ -115,17 +115,22 @@ for (const [label, raw] of [["0", null], ["1000", data1000], ["3000", data3000]]
 }
 
 // Operations with 1,000 stored.
-const edit = [], search = [], backup = [], restore = [];
+const EDITS = 5;
+const firstEdit = [], edit = [], search = [], backup = [], restore = [];
 let bytes = 0;
 for (let r = 0; r < RUNS; r++) {
   const { ctx, page } = await startup(env, data1000);
-  // Persist one edit: the store reports how long its save took.
+  // Persist one edit: the store reports how long its save took. The first edit after
+  // opening the page, then four more in the same session, as a user goes on editing.
   await page.goto(new URL("applications/" + uuid(5, "a") + "/edit", env.url).href);
-  await page.getByLabel("Role").fill(`Recruiter ${r}`);
-  await page.evaluate(() => { window.__knockbackSaveMs = undefined; });
-  await page.getByRole("button", { name: "Save changes" }).click();
-  await page.waitForFunction(() => window.__knockbackSaveMs !== undefined);
-  edit.push(await page.evaluate(() => window.__knockbackSaveMs));
+  for (let k = 0; k < EDITS; k++) {
+    if (k > 0) await page.getByRole("main").getByRole("link", { name: "Edit", exact: true }).click();
+    await page.getByLabel("Role").fill(`Recruiter ${r}.${k}`);
+    await page.evaluate(() => { window.__knockbackSaveMs = undefined; });
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.waitForFunction(() => window.__knockbackSaveMs !== undefined);
+    (k === 0 ? firstEdit : edit).push(await page.evaluate(() => window.__knockbackSaveMs));
+  }
   // Bytes used, as the app itself wrote them in that save.
   bytes = await page.evaluate(() => Object.keys(localStorage).reduce((n, k) => n + (k.length + localStorage.getItem(k).length) * 2, 0));
   // Search: from the keystroke to the updated list.
@@ -158,8 +163,8 @@ for (let r = 0; r < RUNS; r++) {
 }
 await env.close();
 const QUOTA = 5_000_000 * 2; // the 5 M characters Knockback plans for, in UTF-16 bytes
-results.ops = { edit: median(edit), search: median(search), backup: median(backup), restore: median(restore), bytes1000: bytes, share1000: bytes / QUOTA };
-results.raw = { edit, search, backup, restore };
+results.ops = { firstEdit: median(firstEdit), edit: median(edit), search: median(search), backup: median(backup), restore: median(restore), bytes1000: bytes, share1000: bytes / QUOTA };
+results.raw = { firstEdit, edit, search, backup, restore };
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n) => `${n.toFixed(1)} ms`;
@@ -180,7 +185,7 @@ const lines = [
   `| startup, returning visit: 0 / 1,000 / 3,000 stored | ${ms(s["0"].warm)} / ${ms(s["1000"].warm)} / ${s["3000"].fits ? ms(s["3000"].warm) : "n/a"} | |`,
   `| startup ratio 1,000 / 0 | ${(s["1000"].median / s["0"].median).toFixed(2)} | ≤ 1.3 |`,
   `| startup ratio 3,000 / 0 | ${s["3000"].fits ? (s["3000"].median / s["0"].median).toFixed(2) : "n/a (does not fit)"} | ≤ 1.8 |`,
-  `| persist one edit, 1,000 stored | ${ms(results.ops.edit)} | < 16 ms |`,
+  `| persist one edit, 1,000 stored: first after opening / later ones | ${ms(results.ops.firstEdit)} / ${ms(results.ops.edit)} | < 16 ms |`,
   `| search keystroke to updated list, 1,000 stored | ${ms(results.ops.search)} | < 16 ms |`,
   `| backup download, 1,000 | ${ms(results.ops.backup)} | |`,
   `| restore (replace), 1,000 | ${ms(results.ops.restore)} | |`,
