@@ -54,11 +54,12 @@ pub(crate) struct Store {
     /// The last deletion, offered for "Undo" for a few seconds.
     pub(crate) undo: RwSignal<Option<crate::model::Deleted>>,
     revision: StoredValue<u64>,
-    /// The packed data last written, if known: a save of the same bytes is skipped.
+    /// What the last write held, if known: a save with the same signature is skipped.
     /// `None` after loading, so start-up never serialises the whole notebook.
-    last_saved: StoredValue<Option<Vec<u8>>>,
-    /// Serialises the data, reusing the text of unchanged records (see [`codec::Encoder`]).
-    encoder: StoredValue<codec::Encoder>,
+    last_saved: StoredValue<Option<codec::Signature>>,
+    /// Serialises the data, reusing the text of unchanged records (see [`codec::Encoder`]);
+    /// its packed pieces are JS strings.
+    encoder: StoredValue<codec::Encoder<wasm_bindgen::JsValue>, LocalStorage>,
     pending: StoredValue<Option<TimeoutHandle>>,
     /// The passphrase lock's key while unlocked; `None` when the lock is off.
     key: StoredValue<Option<SealKey>, LocalStorage>,
@@ -110,7 +111,7 @@ impl Store {
             undo: RwSignal::new(None),
             revision: StoredValue::new(revision),
             last_saved: StoredValue::new(None),
-            encoder: StoredValue::new(codec::Encoder::default()),
+            encoder: StoredValue::new_local(codec::Encoder::new(local::js_piece)),
             pending: StoredValue::new(None),
             key: StoredValue::new_local(None),
             locked: RwSignal::new(false),
@@ -162,11 +163,11 @@ impl Store {
     }
 
     /// The data packed for storage (see [`codec::Encoder::encode_packed`]).
-    fn packed(&self) -> Result<Vec<u8>, String> {
+    fn packed(&self) -> Result<codec::Packed<wasm_bindgen::JsValue>, String> {
         self.data.with_untracked(|d| self.packed_of(d))
     }
 
-    fn packed_of(&self, data: &AppData) -> Result<Vec<u8>, String> {
+    fn packed_of(&self, data: &AppData) -> Result<codec::Packed<wasm_bindgen::JsValue>, String> {
         self.encoder
             .try_update_value(|e| e.encode_packed(data))
             .unwrap_or_else(|| Err("the encoder is gone".into()))
@@ -256,14 +257,14 @@ impl Store {
         };
         if self
             .last_saved
-            .with_value(|last| last.as_deref() == Some(packed.as_slice()))
+            .with_value(|last| last.as_ref() == Some(&packed.signature))
         {
             return;
         }
         let base = self.revision.get_value();
         let Some(key) = self.key.get_value() else {
-            let result = local::save_packed(&packed, base, replace_unreadable);
-            self.finish_save(result, packed);
+            let result = local::save_packed(&packed.pieces, base, replace_unreadable);
+            self.finish_save(result, packed.signature);
             return report_save_time(started);
         };
         let json = match self.encode() {
@@ -286,7 +287,7 @@ impl Store {
                 Err(e) => Err(SaveError::Other(e)),
             };
             store.saving.set_value(false);
-            store.finish_save(result, packed);
+            store.finish_save(result, packed.signature);
             if store.again.get_value() {
                 store.again.set_value(false);
                 store.save_now();
@@ -294,11 +295,11 @@ impl Store {
         });
     }
 
-    fn finish_save(&self, result: Result<u64, SaveError>, packed: Vec<u8>) {
+    fn finish_save(&self, result: Result<u64, SaveError>, written: codec::Signature) {
         match result {
             Ok(rev) => {
                 self.revision.set_value(rev);
-                self.last_saved.set_value(Some(packed));
+                self.last_saved.set_value(Some(written));
                 if !matches!(self.health.get_untracked(), Health::Ok) {
                     self.health.set(Health::Ok);
                 }
@@ -315,7 +316,7 @@ impl Store {
 
     /// Takes in data another tab saved: plain, or locked with the key this tab holds.
     fn adopt(&self, data: AppData, revision: u64) {
-        let packed = self.packed_of(&data).ok();
+        let packed = self.packed_of(&data).ok().map(|p| p.signature);
         self.revision.set_value(revision);
         // Set before the signal so the persisting effect sees nothing new to write.
         self.last_saved.set_value(packed);
@@ -388,7 +389,7 @@ impl Store {
                             store.locked.set(true);
                             store.revision.set_value(revision);
                             // What was just opened is what is stored: nothing to write.
-                            let packed = store.packed_of(&d.data).ok();
+                            let packed = store.packed_of(&d.data).ok().map(|p| p.signature);
                             store.last_saved.set_value(packed);
                             store.data.set(d.data);
                             store.health.set(Health::Ok);

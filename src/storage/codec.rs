@@ -1,6 +1,6 @@
 //! The stored envelope: `{ schema_version, app_version, saved_at, revision, data }`.
 //!
-//! In localStorage the `data` is kept *packed* (see [`wrap_packed_utf16`]) under `packed` instead,
+//! In localStorage the `data` is kept *packed* (see [`pack_piece`]) under `packed` instead,
 //! which halves the space it takes; backups and exports carry plain `data`. Both decode.
 //!
 //! Pure functions from text to data and back, so every rule about what we accept is
@@ -213,24 +213,61 @@ pub(crate) fn encode_data(data: &AppData) -> Result<String, String> {
 /// Why: an edit touches one or two records, yet serialising and packing all of them
 /// was most of the time a save took with 1,000 applications stored (see the README's
 /// benchmark). Comparing a record with its cached copy is far cheaper.
-#[derive(Debug, Default)]
-pub(crate) struct Encoder {
-    applications: HashMap<Uuid, Cached<Application>>,
-    reflections: HashMap<Uuid, Cached<Reflection>>,
-    /// The lengths of the last outputs, so the next ones are allocated once.
+///
+/// `P` is what a packed piece becomes for the caller: bytes here and in tests, a JS
+/// string in the browser (so unchanged records never cross into JS again).
+pub(crate) struct Encoder<P = Vec<u8>> {
+    applications: Vec<(Uuid, Cached<Application, P>)>,
+    reflections: Vec<(Uuid, Cached<Reflection, P>)>,
+    /// Makes a piece from packed UTF-16LE bytes.
+    make: fn(Vec<u8>) -> Result<P, String>,
+    /// `{"applications":[`, `,` and `],"reflections":[`, made once.
+    fixed: Option<[P; 3]>,
+    /// Numbers each packed record, for [`Signature`].
+    next_piece: u64,
+    /// The length of the last JSON output, so the next one is allocated once.
     last_len: usize,
-    last_packed_len: usize,
 }
 
-#[derive(Debug)]
-struct Cached<T> {
+struct Cached<T, P> {
     value: T,
     json: String,
-    /// [`pack_piece`] of `json`, made the first time it is needed.
-    packed: Option<Vec<u8>>,
+    /// `json` packed (see [`pack_piece`]) and numbered, made the first time it is needed.
+    packed: Option<(u64, P)>,
 }
 
-impl Encoder {
+/// The stored data as pieces to join, in order, and their [`Signature`].
+pub(crate) struct Packed<P> {
+    pub(crate) pieces: Vec<P>,
+    pub(crate) signature: Signature,
+}
+
+/// Equal for two [`Packed`] from one encoder exactly when their joined text is equal:
+/// the numbers of the record pieces, in order, and the rest of the text.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Signature {
+    records: Vec<u64>,
+    rest: String,
+}
+
+impl Default for Encoder<Vec<u8>> {
+    fn default() -> Self {
+        Encoder::new(Ok)
+    }
+}
+
+impl<P: Clone> Encoder<P> {
+    pub(crate) fn new(make: fn(Vec<u8>) -> Result<P, String>) -> Self {
+        Encoder {
+            applications: Vec::new(),
+            reflections: Vec::new(),
+            make,
+            fixed: None,
+            next_piece: 0,
+            last_len: 0,
+        }
+    }
+
     pub(crate) fn encode(&mut self, data: &AppData) -> Result<String, String> {
         // Mirrors the field order of `AppData`'s derived `Serialize`; a test checks the
         // output equals `encode_data`'s for every kind of change.
@@ -245,6 +282,7 @@ impl Encoder {
                     out.push(',');
                 }
                 out.push_str(&c.json);
+                Ok(())
             },
         )?;
         out.push_str("],\"reflections\":[");
@@ -257,6 +295,7 @@ impl Encoder {
                     out.push(',');
                 }
                 out.push_str(&c.json);
+                Ok(())
             },
         )?;
         out.push_str(&companies_and_meta(data)?);
@@ -264,41 +303,93 @@ impl Encoder {
         Ok(out)
     }
 
-    /// The data as the stored envelope's `packed` text, in UTF-16LE bytes (see
-    /// [`wrap_packed_utf16`]). Each record is packed on its own, padded with a space
-    /// (JSON whitespace) to a whole number of units, so its bytes can be reused.
-    pub(crate) fn encode_packed(&mut self, data: &AppData) -> Result<Vec<u8>, String> {
-        let mut out = Vec::with_capacity(self.last_packed_len + 1024);
-        out.extend_from_slice(&pack_piece("{\"applications\":["));
-        let comma = pack_piece(",");
-        let mut push = |c: &mut Cached<_>, first: bool| {
-            if !first {
-                out.extend_from_slice(&comma);
+    /// The data as the stored envelope's `packed` text (see [`pack_piece`]), in
+    /// pieces to join. Each record is packed on its own, padded with a space (JSON
+    /// whitespace) to a whole number of units, so its piece can be reused.
+    pub(crate) fn encode_packed(&mut self, data: &AppData) -> Result<Packed<P>, String> {
+        let make = self.make;
+        let [open, comma, middle] = match &self.fixed {
+            Some(fixed) => fixed.clone(),
+            None => {
+                let fixed = [
+                    make(pack_piece("{\"applications\":["))?,
+                    make(pack_piece(","))?,
+                    make(pack_piece("],\"reflections\":["))?,
+                ];
+                self.fixed = Some(fixed.clone());
+                fixed
             }
-            out.extend_from_slice(c.packed.get_or_insert_with(|| pack_piece(&c.json)));
         };
+        let mut out = PieceSink {
+            make,
+            comma,
+            next: &mut self.next_piece,
+            pieces: Vec::with_capacity(2 * (data.applications.len() + data.reflections.len()) + 4),
+            records: Vec::with_capacity(data.applications.len() + data.reflections.len() + 1),
+        };
+        out.pieces.push(open);
         cached_records(
             &mut self.applications,
             &data.applications,
             |a| a.id,
-            &mut push,
+            |c, first| out.record(&mut c.packed, &c.json, first),
         )?;
-        out.extend_from_slice(&pack_piece("],\"reflections\":["));
-        let mut push = |c: &mut Cached<_>, first: bool| {
-            if !first {
-                out.extend_from_slice(&comma);
-            }
-            out.extend_from_slice(c.packed.get_or_insert_with(|| pack_piece(&c.json)));
-        };
+        // Marks where the applications end, for the signature.
+        out.records.push(0);
+        out.pieces.push(middle);
         cached_records(
             &mut self.reflections,
             &data.reflections,
             |r| r.id,
-            &mut push,
+            |c, first| out.record(&mut c.packed, &c.json, first),
         )?;
-        out.extend_from_slice(&pack_piece(&companies_and_meta(data)?));
-        self.last_packed_len = out.len();
-        Ok(out)
+        let PieceSink {
+            mut pieces,
+            records,
+            ..
+        } = out;
+        let rest = companies_and_meta(data)?;
+        pieces.push(make(pack_piece(&rest))?);
+        Ok(Packed {
+            pieces,
+            signature: Signature { records, rest },
+        })
+    }
+}
+
+/// Collects the pieces of one [`Encoder::encode_packed`].
+struct PieceSink<'a, P> {
+    make: fn(Vec<u8>) -> Result<P, String>,
+    comma: P,
+    next: &'a mut u64,
+    pieces: Vec<P>,
+    records: Vec<u64>,
+}
+
+impl<P: Clone> PieceSink<'_, P> {
+    /// Adds a record's piece (packing and numbering it if it is new), after a comma
+    /// unless it is the first.
+    fn record(
+        &mut self,
+        packed: &mut Option<(u64, P)>,
+        json: &str,
+        first: bool,
+    ) -> Result<(), String> {
+        if !first {
+            self.pieces.push(self.comma.clone());
+        }
+        let (number, piece) = match packed {
+            Some(done) => done.clone(),
+            None => {
+                *self.next += 1;
+                let done = (*self.next, (self.make)(pack_piece(json))?);
+                *packed = Some(done.clone());
+                done
+            }
+        };
+        self.records.push(number);
+        self.pieces.push(piece);
+        Ok(())
     }
 }
 
@@ -311,25 +402,50 @@ fn companies_and_meta(data: &AppData) -> Result<String, String> {
 
 /// Walks `items` in order, handing `emit` each record's cache entry (refreshed when
 /// the record changed) and whether it is the first; afterwards the cache holds exactly
-/// the records in `items`.
-fn cached_records<T: Clone + PartialEq + Serialize>(
-    cache: &mut HashMap<Uuid, Cached<T>>,
+/// the records in `items`, in their order.
+///
+/// Records rarely move, so each is looked for at its old position first; the id map
+/// is built only when one has moved (hashing every id on every save cost more than
+/// the comparisons).
+fn cached_records<T: Clone + PartialEq + Serialize, P>(
+    cache: &mut Vec<(Uuid, Cached<T, P>)>,
     items: &[T],
     id: impl Fn(&T) -> Uuid,
-    mut emit: impl FnMut(&mut Cached<T>, bool),
+    mut emit: impl FnMut(&mut Cached<T, P>, bool) -> Result<(), String>,
 ) -> Result<(), String> {
-    let mut next = HashMap::with_capacity(items.len());
+    let mut old: Vec<Option<(Uuid, Cached<T, P>)>> =
+        std::mem::take(cache).into_iter().map(Some).collect();
+    let mut positions: Option<HashMap<Uuid, usize>> = None;
+    let mut next = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        let mut entry = match cache.remove(&id(item)) {
-            Some(c) if c.value == *item => c,
+        let key = id(item);
+        let at = if old
+            .get(i)
+            .and_then(Option::as_ref)
+            .is_some_and(|(k, _)| *k == key)
+        {
+            Some(i)
+        } else {
+            positions
+                .get_or_insert_with(|| {
+                    old.iter()
+                        .enumerate()
+                        .filter_map(|(j, o)| o.as_ref().map(|(k, _)| (*k, j)))
+                        .collect()
+                })
+                .get(&key)
+                .copied()
+        };
+        let mut entry = match at.and_then(|j| old.get_mut(j)?.take()) {
+            Some((_, c)) if c.value == *item => c,
             _ => Cached {
                 value: item.clone(),
                 json: serde_json::to_string(item).map_err(|e| e.to_string())?,
                 packed: None,
             },
         };
-        emit(&mut entry, i == 0);
-        next.insert(id(item), entry);
+        emit(&mut entry, i == 0)?;
+        next.push((key, entry));
     }
     *cache = next;
     Ok(())
@@ -344,30 +460,14 @@ pub(crate) fn wrap(data_json: &str, revision: u64, saved_at: DateTime<Utc>) -> S
     out
 }
 
-/// The envelope as localStorage keeps it, its data packed two bytes to a character: ASCII bytes `a`, `b` become the single
-/// UTF-16 unit `a << 8 | b`.
-///
-/// Why: browsers count localStorage in UTF-16 units, and JSON is nearly all ASCII, so
-/// plain JSON spends two bytes of quota on each one-byte character. Packed, 1,000
-/// applications with full reflections take half the space (see the README's
-/// benchmark), so three times as many fit before the browser's 5 M-unit limit.
-///
-/// Every unit lies in U+2020..=U+7F7F: never a surrogate, a control character, `"` or
-/// `\\`, so the packed text can sit in a JSON string as it is. Non-ASCII characters,
-/// which valid JSON has only inside strings, are written as `\\uXXXX` escapes first;
-/// an odd length is padded with a space, which JSON ignores.
-///
-/// Returned as UTF-16LE bytes: the browser makes its string from those with a plain
-/// copy, where UTF-8 made of 3-byte characters costs a full decode on each side
-/// (measured: this halved a save's time with 1,000 applications stored).
+/// The stored envelope around packed data, as UTF-16LE bytes, for tests.
+#[cfg(test)]
 pub(crate) fn wrap_packed_utf16(
     packed_data: &[u8],
     revision: u64,
     saved_at: DateTime<Utc>,
 ) -> Vec<u8> {
-    let mut head = head(revision, saved_at, 16);
-    head.push_str("\"packed\":\"");
-    let tail = "\"}";
+    let (head, tail) = packed_head_and_tail(revision, saved_at);
     let mut out = Vec::with_capacity((head.len() + tail.len()) * 2 + packed_data.len());
     // The head and tail are ASCII: in UTF-16LE each character is its byte and a zero.
     out.extend(head.bytes().flat_map(|b| [b, 0]));
@@ -387,8 +487,33 @@ fn head(revision: u64, saved_at: DateTime<Utc>, more: usize) -> String {
     out
 }
 
-/// Packs one piece of JSON text (see [`wrap_packed_utf16`]) into UTF-16LE bytes, padded
-/// with a space to a whole unit so pieces can be packed apart and joined.
+/// The stored envelope's text before and after its packed data.
+pub(crate) fn packed_head_and_tail(
+    revision: u64,
+    saved_at: DateTime<Utc>,
+) -> (String, &'static str) {
+    let mut head = head(revision, saved_at, 16);
+    head.push_str("\"packed\":\"");
+    (head, "\"}")
+}
+
+/// Packs JSON text for localStorage, two bytes to a character: ASCII bytes `a`, `b`
+/// become the single UTF-16 unit `a << 8 | b`.
+///
+/// Why: browsers count localStorage in UTF-16 units, and JSON is nearly all ASCII, so
+/// plain JSON spends two bytes of quota on each one-byte character. Packed, 1,000
+/// applications with full reflections take half the space (see the README's
+/// benchmark), so three times as many fit before the browser's 5 M-unit limit.
+///
+/// Every unit lies in U+2020..=U+7F7F: never a surrogate, a control character, `"` or
+/// `\\`, so the packed text can sit in a JSON string as it is. Non-ASCII characters,
+/// which valid JSON has only inside strings, are written as `\\uXXXX` escapes first;
+/// an odd length is padded with a space, which JSON ignores.
+///
+/// Returned as UTF-16LE bytes: the browser makes its string from those with a plain
+/// copy, where UTF-8 made of 3-byte characters costs a full decode on each side
+/// (measured: this halved a save's time with 1,000 applications stored). Being whole
+/// units, pieces packed apart can simply be joined.
 pub(crate) fn pack_piece(json: &str) -> Vec<u8> {
     let escaped;
     let ascii = if is_printable_ascii(json.as_bytes()) {
@@ -504,7 +629,7 @@ pub(crate) fn packed_units(json: &str) -> usize {
     bytes.div_ceil(2)
 }
 
-/// Reverses [`wrap_packed_utf16`]; `None` if any character is outside what `pack` writes.
+/// Reverses [`pack_piece`]; `None` if any character is outside what `pack` writes.
 pub(crate) fn unpack(packed: &str) -> Option<String> {
     // Every unit `pack_into` writes is 3 bytes of UTF-8 (U+2020..=U+7F7F), so the text
     // is read 3 bytes at a time rather than decoded char by char (a big notebook is
@@ -661,15 +786,33 @@ mod tests {
                 "{what}"
             );
             let packed = enc.encode_packed(data).expect("packs");
-            let raw = utf16le_text(&wrap_packed_utf16(&packed, 4, Utc::now()));
+            let bytes = packed.pieces.concat();
+            let raw = utf16le_text(&wrap_packed_utf16(&bytes, 4, Utc::now()));
             let back = decode(&raw).unwrap_or_else(|e| panic!("{what}: {e}"));
             assert_eq!(&back.data, data, "{what}: packed");
             // A fresh encoder packs the same data to the same bytes.
             let fresh = Encoder::default().encode_packed(data).expect("packs");
-            assert_eq!(packed, fresh, "{what}: cached and fresh packing agree");
+            assert_eq!(
+                bytes,
+                fresh.pieces.concat(),
+                "{what}: cached and fresh agree"
+            );
+            (bytes, packed.signature)
         };
-        check(&mut enc, &data, "empty cache");
-        check(&mut enc, &data, "all cached");
+        let mut prev: Option<(Vec<u8>, Signature)> = None;
+        let mut step = |data: &AppData, what: &str| {
+            let now = check(&mut enc, data, what);
+            if let Some(prev) = &prev {
+                assert_eq!(
+                    prev.0 == now.0,
+                    prev.1 == now.1,
+                    "{what}: the signature tracks the text"
+                );
+            }
+            prev = Some(now);
+        };
+        step(&data, "empty cache");
+        step(&data, "all cached");
         for company in ["B", "C", "D"] {
             let draft = ApplicationDraft {
                 company: company.into(),
@@ -678,25 +821,25 @@ mod tests {
             };
             data.add_application(draft.build(Uuid::new_v4(), today, now).expect("valid"));
         }
-        check(&mut enc, &data, "added");
+        step(&data, "added");
         let id = data.applications[2].id;
         data.edit_application(id, now, |a| a.role = "Edited \"quoted\"".into());
-        check(&mut enc, &data, "one edited");
+        step(&data, "one edited");
         let r = data
             .start_reflection(id, Uuid::new_v4(), now)
             .expect("started");
-        check(&mut enc, &data, "reflection started");
+        step(&data, "reflection started");
         data.edit_reflection(r, now, |r| r.mentoring.learned = "Pause first.".into());
-        check(&mut enc, &data, "reflection edited");
+        step(&data, "reflection edited");
         data.applications.swap(0, 3);
-        check(&mut enc, &data, "reordered");
+        step(&data, "reordered");
         data.delete_application(data.applications[1].id);
-        check(&mut enc, &data, "deleted");
+        step(&data, "deleted");
         data.meta.changes_since_backup = 0;
         data.set_company_note("B", "Kind recruiter".into(), now);
-        check(&mut enc, &data, "company note");
+        step(&data, "company note");
         data = AppData::default();
-        check(&mut enc, &data, "emptied");
+        step(&data, "emptied");
         assert!(enc.applications.is_empty() && enc.reflections.is_empty());
     }
 

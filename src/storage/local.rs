@@ -152,19 +152,32 @@ pub(crate) fn read_raw(key: &str) -> Option<String> {
     storage().ok()?.get_item(key).ok().flatten()
 }
 
-/// Writes the packed data (from `codec::Encoder::encode_packed`) as revision
-/// `base_revision + 1` (see [`save_text`]).
+/// Writes the packed data, as pieces from `codec::Encoder::encode_packed`, as revision
+/// `base_revision + 1` (see [`save_text`]). The pieces are JS strings already, so only
+/// the envelope's head crosses from wasm; the browser joins them.
 pub(crate) fn save_packed(
-    packed_data: &[u8],
+    pieces: &[wasm_bindgen::JsValue],
     base_revision: u64,
     replace_unreadable: bool,
 ) -> Result<u64, SaveError> {
     save_js(base_revision, replace_unreadable, |revision| {
-        let bytes = codec::wrap_packed_utf16(packed_data, revision, Utc::now());
-        Utf16Decoder::new("utf-16le")
-            .and_then(|d| d.decode(&bytes))
-            .map_err(|e| SaveError::Other(js_error_text(&e)))
+        let (head, tail) = codec::packed_head_and_tail(revision, Utc::now());
+        let all =
+            js_sys::Array::new_with_length(u32::try_from(pieces.len() + 2).unwrap_or(u32::MAX));
+        all.set(0, head.into());
+        for (i, piece) in (1u32..).zip(pieces) {
+            all.set(i, piece.clone());
+        }
+        all.push(&tail.into());
+        Ok(all.join("").into())
     })
+}
+
+/// A packed piece (UTF-16LE bytes) as a JS string, for `codec::Encoder`.
+pub(crate) fn js_piece(bytes: Vec<u8>) -> Result<wasm_bindgen::JsValue, String> {
+    Utf16Decoder::new("utf-16le")
+        .and_then(|d| d.decode(&bytes))
+        .map_err(|e| js_error_text(&e))
 }
 
 /// Writes the text `make` builds for revision `base_revision + 1`, unless another tab
