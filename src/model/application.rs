@@ -33,7 +33,11 @@ pub(crate) struct Application {
     /// Where the user found the role: a job board, a referral, a recruiter.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub(crate) source: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::time::opt_date"
+    )]
     pub(crate) applied_on: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) tags: Vec<String>,
@@ -51,7 +55,9 @@ pub(crate) struct Application {
     /// with the user's own.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub(crate) sample: bool,
+    #[serde(deserialize_with = "crate::model::time::datetime")]
     pub(crate) created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::model::time::datetime")]
     pub(crate) updated_at: DateTime<Utc>,
 }
 

@@ -46,13 +46,19 @@ pub(crate) enum Channel {
 #[serde(default)]
 pub(crate) struct FeedbackRequest {
     pub(crate) status: FeedbackStatus,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::time::opt_date"
+    )]
     pub(crate) asked_on: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) channel: Option<Channel>,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub(crate) asked_whom: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::time::opt_date"
+    )]
     pub(crate) follow_up_due: Option<NaiveDate>,
     /// Exactly what they said, never reformatted.
     #[serde(skip_serializing_if = "String::is_empty")]

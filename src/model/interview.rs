@@ -42,6 +42,7 @@ impl InterviewKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub(crate) struct InterviewRound {
     pub(crate) id: Uuid,
+    #[serde(deserialize_with = "crate::model::time::date")]
     pub(crate) date: NaiveDate,
     pub(crate) kind: InterviewKind,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

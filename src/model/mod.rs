@@ -19,6 +19,7 @@ pub(crate) mod spreadsheet;
 pub(crate) mod stage;
 pub(crate) mod stats;
 pub(crate) mod templates;
+pub(crate) mod time;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -37,6 +38,7 @@ pub(crate) struct CompanyNote {
     pub(crate) name: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub(crate) notes: String,
+    #[serde(deserialize_with = "crate::model::time::datetime")]
     pub(crate) updated_at: DateTime<Utc>,
 }
 
@@ -58,7 +60,10 @@ pub(crate) fn same_company(a: &str, b: &str) -> bool {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub(crate) struct Meta {
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::time::opt_datetime"
+    )]
     pub(crate) last_backup_at: Option<DateTime<Utc>>,
     /// Edits since the last backup, for the "time to back up" nudge.
     pub(crate) changes_since_backup: u32,

@@ -79,7 +79,11 @@ pub(crate) struct SkillGap {
     pub(crate) action: String,
     #[serde(default)]
     pub(crate) action_kind: ActionKind,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::time::opt_date"
+    )]
     pub(crate) target_date: Option<NaiveDate>,
     #[serde(default)]
     pub(crate) status: PlanStatus,
@@ -122,11 +126,17 @@ pub(crate) enum ReapplyInterest {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub(crate) struct Opportunities {
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::time::opt_date"
+    )]
     pub(crate) thanked_on: Option<NaiveDate>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub(crate) stay_in_touch: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::time::opt_date"
+    )]
     pub(crate) reconnect_on: Option<NaiveDate>,
     pub(crate) reapply: ReapplyInterest,
     #[serde(skip_serializing_if = "String::is_empty")]
@@ -178,9 +188,15 @@ pub(crate) struct Reflection {
     pub(crate) mentoring: Mentoring,
     #[serde(default)]
     pub(crate) confidence: Confidence,
+    #[serde(deserialize_with = "crate::model::time::datetime")]
     pub(crate) created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::model::time::datetime")]
     pub(crate) updated_at: DateTime<Utc>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::time::opt_datetime"
+    )]
     pub(crate) completed_at: Option<DateTime<Utc>>,
 }
 

@@ -89,7 +89,9 @@ impl Stage {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub(crate) struct StageChange {
     pub(crate) stage: Stage,
+    #[serde(deserialize_with = "crate::model::time::date")]
     pub(crate) on: NaiveDate,
+    #[serde(deserialize_with = "crate::model::time::datetime")]
     pub(crate) recorded_at: DateTime<Utc>,
 }
 

@@ -149,6 +149,15 @@ fn head_end(raw: &str) -> Option<usize> {
         .min()
 }
 
+/// True when the head, as Knockback writes it, goes on to plain or packed data (not a
+/// passphrase-locked `sealed` part).
+pub(crate) fn head_says_unsealed(raw: &str) -> bool {
+    raw.starts_with("{\"schema_version\":")
+        && head_end(raw).is_some_and(|i| {
+            raw[i..].starts_with("\"packed\":") || raw[i..].starts_with("\"data\":")
+        })
+}
+
 /// Versions this build reads (older ones are upgraded), and so may replace when saving.
 pub(crate) fn readable_version(version: u64) -> bool {
     (1..=u64::from(SCHEMA_VERSION)).contains(&version)

@@ -82,6 +82,11 @@ pub(crate) fn peek(raw: &str) -> Option<(Sealed, u64)> {
         sealed: Sealed,
         revision: Option<u64>,
     }
+    // Knockback's own plain or packed envelopes say so in their head: no need to parse
+    // megabytes to learn they aren't locked (this ran on every start).
+    if super::codec::head_says_unsealed(raw) {
+        return None;
+    }
     let head: Head = serde_json::from_str(raw).ok()?;
     // Schema 2 changed only how plain data is stored, so a lock from schema 1 opens the same.
     super::codec::readable_version(u64::from(head.schema_version))

@@ -1,0 +1,186 @@
+//! Reading the dates and times stored in a notebook, quickly.
+//!
+//! chrono's own `Deserialize` goes through its general format parser, which was half of
+//! the time spent opening 1,000 applications (each has about a dozen dates). Knockback
+//! writes exactly `YYYY-MM-DD` and `YYYY-MM-DDTHH:MM:SS[.fraction]Z`, so those are read
+//! by hand here; anything else (older or hand-edited files) falls back to chrono, so
+//! exactly the same texts are accepted as before, with the same results.
+//!
+//! Used through `#[serde(deserialize_with = "…")]`; writing is unchanged.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Utc};
+use serde::de::{Deserializer, Error, Visitor};
+use serde::Deserialize;
+use std::fmt;
+use std::marker::PhantomData;
+
+pub(crate) fn date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    Fast::<NaiveDate>::deserialize(d).map(|f| f.0)
+}
+
+pub(crate) fn opt_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    Option::<Fast<NaiveDate>>::deserialize(d).map(|o| o.map(|f| f.0))
+}
+
+pub(crate) fn datetime<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+    Fast::<DateTime<Utc>>::deserialize(d).map(|f| f.0)
+}
+
+pub(crate) fn opt_datetime<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<DateTime<Utc>>, D::Error> {
+    Option::<Fast<DateTime<Utc>>>::deserialize(d).map(|o| o.map(|f| f.0))
+}
+
+/// A value read from a string by [`Parse`].
+struct Fast<T>(T);
+
+trait Parse: Sized {
+    const EXPECTING: &'static str;
+    fn parse(s: &str) -> Result<Self, String>;
+}
+
+impl Parse for NaiveDate {
+    const EXPECTING: &'static str = "a date (YYYY-MM-DD)";
+    fn parse(s: &str) -> Result<Self, String> {
+        match s.as_bytes() {
+            [y @ .., b'-', m1, m2, b'-', d1, d2] if y.len() == 4 => {
+                if let (Some(y), Some(m), Some(d)) =
+                    (digits(y), digits(&[*m1, *m2]), digits(&[*d1, *d2]))
+                {
+                    if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) {
+                        return Ok(date);
+                    }
+                }
+            }
+            _ => {}
+        }
+        s.parse().map_err(|e: chrono::ParseError| e.to_string())
+    }
+}
+
+impl Parse for DateTime<Utc> {
+    const EXPECTING: &'static str = "a date and time (RFC 3339)";
+    fn parse(s: &str) -> Result<Self, String> {
+        if let Some(t) = fast_utc(s.as_bytes()) {
+            return Ok(t);
+        }
+        // What chrono's own `Deserialize` does.
+        s.parse::<DateTime<FixedOffset>>()
+            .map(|t| t.with_timezone(&Utc))
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM:SS[.f…]Z` with 1 to 9 fraction digits; `None` for anything else.
+fn fast_utc(b: &[u8]) -> Option<DateTime<Utc>> {
+    let (head, rest) = (b.get(..19)?, b.get(19..)?);
+    let date = NaiveDate::parse(std::str::from_utf8(head.get(..10)?).ok()?).ok()?;
+    if head[10] != b'T' || head[13] != b':' || head[16] != b':' {
+        return None;
+    }
+    let (h, m, s) = (
+        digits(&head[11..13])?,
+        digits(&head[14..16])?,
+        digits(&head[17..19])?,
+    );
+    let nanos = match rest {
+        [b'Z'] => 0,
+        [b'.', frac @ .., b'Z'] if (1..=9).contains(&frac.len()) => {
+            digits(frac)? * 10u32.pow(9 - frac.len() as u32)
+        }
+        _ => return None,
+    };
+    Some(
+        date.and_time(NaiveTime::from_hms_nano_opt(h, m, s, nanos)?)
+            .and_utc(),
+    )
+}
+
+/// The number spelt by ASCII digits (at most 9 of them); `None` if any isn't a digit.
+fn digits(b: &[u8]) -> Option<u32> {
+    if b.is_empty() || b.len() > 9 {
+        return None;
+    }
+    b.iter().try_fold(0u32, |n, &c| {
+        c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+    })
+}
+
+impl<'de, T: Parse> Deserialize<'de> for Fast<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(PhantomData<T>);
+        impl<T: Parse> Visitor<'_> for V<T> {
+            type Value = Fast<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(T::EXPECTING)
+            }
+            // Borrowed or owned strings both arrive here, without a copy.
+            fn visit_str<E: Error>(self, v: &str) -> Result<Self::Value, E> {
+                T::parse(v).map(Fast).map_err(E::custom)
+            }
+        }
+        d.deserialize_str(V(PhantomData))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// What chrono's own `Deserialize` makes of `s`, and what ours does.
+    fn both<T>(s: &str) -> (Result<T, String>, Result<T, String>)
+    where
+        T: for<'de> Deserialize<'de> + Parse,
+    {
+        let json = serde_json::to_string(s).expect("a string");
+        let chrono = serde_json::from_str::<T>(&json).map_err(|e| e.to_string());
+        let fast = serde_json::from_str::<Fast<T>>(&json)
+            .map(|f| f.0)
+            .map_err(|e| e.to_string());
+        (chrono, fast)
+    }
+
+    #[test]
+    fn reads_what_knockback_writes() {
+        let t = "2026-11-26T09:36:21.123Z";
+        assert_eq!(
+            both::<DateTime<Utc>>(t).1.expect("reads").to_rfc3339(),
+            "2026-11-26T09:36:21.123+00:00"
+        );
+        assert_eq!(
+            both::<NaiveDate>("2026-02-28").1,
+            Ok(NaiveDate::from_ymd_opt(2026, 2, 28).expect("date"))
+        );
+        assert!(both::<NaiveDate>("2026-02-30").1.is_err());
+        assert!(both::<DateTime<Utc>>("yesterday").1.is_err());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1024))]
+        /// Dates and times in every shape we write and many we don't: the fast path
+        /// must agree with chrono on each, including which ones are errors.
+        #[test]
+        fn agrees_with_chrono(
+            y in 0u32..10000, mo in 0u32..14, d in 0u32..33, h in 0u32..26, mi in 0u32..61,
+            s in 0u32..62, frac in "[0-9]{0,11}", sep in "[T t]", zone in "(Z|z|\\+01:00|-00:30|)",
+        ) {
+            let date = format!("{y:04}-{mo:02}-{d:02}");
+            let dot = if frac.is_empty() { String::new() } else { format!(".{frac}") };
+            let time = format!("{date}{sep}{h:02}:{mi:02}:{s:02}{dot}{zone}");
+            let (c, f) = both::<NaiveDate>(&date);
+            prop_assert_eq!(c.ok(), f.ok(), "{}", date);
+            let (c, f) = both::<DateTime<Utc>>(&time);
+            prop_assert_eq!(c.ok(), f.ok(), "{}", time);
+        }
+
+        #[test]
+        fn any_text_is_read_as_chrono_reads_it(s in ".{0,30}") {
+            let (c, f) = both::<DateTime<Utc>>(&s);
+            prop_assert_eq!(c.ok(), f.ok());
+            let (c, f) = both::<NaiveDate>(&s);
+            prop_assert_eq!(c.ok(), f.ok());
+        }
+    }
+}
