@@ -1,5 +1,5 @@
-//! Small browser helpers that are not storage: file downloads, dates in the user's
-//! locale, the base path the app is served from.
+//! Small browser helpers that are not storage: file downloads, today's date in the
+//! user's time zone, the base path the app is served from.
 
 use chrono::NaiveDate;
 use wasm_bindgen::JsCast;
@@ -30,31 +30,8 @@ pub(crate) fn download(filename: &str, mime: &str, text: &str) -> Result<(), Str
     Ok(())
 }
 
-/// A date as the user's browser writes dates (e.g. "14 Mar 2026" or "3/14/2026").
-pub(crate) fn format_date(date: NaiveDate) -> String {
-    use chrono::Datelike;
-    thread_local! {
-        // One formatter for the page's life: `toLocaleDateString` builds a new one on
-        // every call, which cost 18 ms per 1,000 dates at start-up (measured).
-        static FORMAT: js_sys::Function = {
-            let opts = js_sys::Object::new();
-            for (k, v) in [("year", "numeric"), ("month", "short"), ("day", "numeric")] {
-                let _ = js_sys::Reflect::set(&opts, &k.into(), &v.into());
-            }
-            js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &opts).format()
-        };
-    }
-    let js = js_sys::Date::new_with_year_month_day(
-        date.year() as u32,
-        date.month0() as i32,
-        date.day() as i32,
-    );
-    FORMAT
-        .with(|f| f.call1(&wasm_bindgen::JsValue::NULL, &js))
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_else(|| date.to_string())
-}
+/// Dates on screen (pure, so it lives with the model).
+pub(crate) use crate::model::time::format_date;
 
 /// Today in the user's time zone (not UTC: "today" near midnight must match their wall clock).
 pub(crate) fn today() -> NaiveDate {

@@ -175,9 +175,14 @@ pub(crate) fn save_packed(
 
 /// A packed piece (UTF-16LE bytes) as a JS string, for `codec::Encoder`.
 pub(crate) fn js_piece(bytes: Vec<u8>) -> Result<wasm_bindgen::JsValue, String> {
-    Utf16Decoder::new("utf-16le")
-        .and_then(|d| d.decode(&bytes))
-        .map_err(|e| js_error_text(&e))
+    thread_local! {
+        // One decoder for all pieces: making one per piece cost more than decoding.
+        static DECODER: Result<Utf16Decoder, wasm_bindgen::JsValue> = Utf16Decoder::new("utf-16le");
+    }
+    DECODER.with(|d| match d {
+        Ok(d) => d.decode(&bytes).map_err(|e| js_error_text(&e)),
+        Err(e) => Err(js_error_text(e)),
+    })
 }
 
 /// Writes the text `make` builds for revision `base_revision + 1`, unless another tab

@@ -98,7 +98,7 @@ test("restore: preview, merge, replace, safety copy, and an exact round trip of 
   // Merge the fixture in: 2 added, and the preview says what is inside first.
   await pick(page, "knockback-backup-old.json", FIXTURE);
   const preview = page.getByRole("region", { name: "Backup preview" });
-  await preview.getByText("2 applications, from Jan 12, 2026 to Feb 20, 2026").waitFor();
+  await preview.getByText("2 applications, from 12 Jan 2026 to 20 Feb 2026").waitFor();
   await preview.getByText("1 reflections").waitFor();
   await preview.getByText(/Schema version 1/).waitFor();
   await preview.getByRole("button", { name: "Merge into my data" }).click();
