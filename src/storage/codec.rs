@@ -282,30 +282,20 @@ impl<P: Clone> Encoder<P> {
         // output equals `encode_data`'s for every kind of change.
         let mut out = String::with_capacity(self.last_len + 1024);
         out.push_str("{\"applications\":[");
+        let ids = |a: &Application| a.id;
         cached_records(
             &mut self.applications,
             &data.applications,
-            |a| a.id,
-            |c, first| {
-                if !first {
-                    out.push(',');
-                }
-                out.push_str(&c.json);
-                Ok(())
-            },
+            ids,
+            json_into(&mut out),
         )?;
         out.push_str("],\"reflections\":[");
+        let ids = |r: &Reflection| r.id;
         cached_records(
             &mut self.reflections,
             &data.reflections,
-            |r| r.id,
-            |c, first| {
-                if !first {
-                    out.push(',');
-                }
-                out.push_str(&c.json);
-                Ok(())
-            },
+            ids,
+            json_into(&mut out),
         )?;
         out.push_str(&companies_and_meta(data)?);
         self.last_len = out.len();
@@ -363,6 +353,19 @@ impl<P: Clone> Encoder<P> {
             pieces,
             signature: Signature { records, rest },
         })
+    }
+}
+
+/// Appends each record's JSON to `out`, comma-separated, for [`cached_records`].
+fn json_into<T, P>(
+    out: &mut String,
+) -> impl FnMut(&mut Cached<T, P>, bool) -> Result<(), String> + '_ {
+    move |c, first| {
+        if !first {
+            out.push(',');
+        }
+        out.push_str(&c.json);
+        Ok(())
     }
 }
 
