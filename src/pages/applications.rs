@@ -25,7 +25,7 @@ struct Row {
 
 /// Rows rendered at first and per "Show more": enough to fill any screen, few enough that
 /// a keystroke in the search box re-renders within a frame even with thousands stored.
-const PAGE: usize = 50;
+const PAGE: usize = 30;
 
 #[component]
 pub(crate) fn Applications() -> impl IntoView {

@@ -235,3 +235,29 @@ test("sample data, filters in the URL surviving reload and Back, the .ics file, 
   await page.getByRole("heading", { name: "Welcome to Knockback" }).waitFor();
   await waitForSaved(page, (env) => env.data.applications.length === 0);
 });
+
+test("a long list shows 30 rows at a time; searching starts again from the top", async (t) => {
+  const { page } = await fresh(t);
+  const at = "2026-01-01T09:00:00Z";
+  const applications = Array.from({ length: 65 }, (_, i) => ({
+    id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+    company: `Firm ${String(i).padStart(2, "0")}`, role: i % 2 ? "Recruiter" : "HR Advisor",
+    applied_on: `2026-01-${String(1 + (i % 28)).padStart(2, "0")}`,
+    history: [{ stage: "applied", on: "2026-01-01", recorded_at: at }], created_at: at, updated_at: at,
+  }));
+  // Schema 2 with plain `data` is what a backup holds; the store reads it as it is.
+  await setItem(page, DATA_KEY, JSON.stringify({ schema_version: 2, revision: 1, data: { applications } }));
+  await open(page, env.url, "applications");
+  const rows = page.getByRole("list", { name: "Your applications" }).getByRole("listitem");
+  await page.getByText("65 applications").waitFor();
+  assert.equal(await rows.count(), 30);
+  await page.getByRole("button", { name: "Show 30 more (35 not shown)" }).click();
+  await page.getByRole("button", { name: "Show 5 more (5 not shown)" }).click();
+  assert.equal(await rows.count(), 65);
+  assert.equal(await page.getByRole("button", { name: /^Show \d+ more/ }).count(), 0, "nothing left to show");
+  // A search narrows the list and starts from the top again.
+  await page.getByLabel("Search").fill("recruiter");
+  await page.getByText("Showing 32 of 65 applications").waitFor();
+  assert.equal(await rows.count(), 30);
+  await page.getByRole("button", { name: "Show 2 more (2 not shown)" }).waitFor();
+});
