@@ -3,7 +3,7 @@
 // insights update, then reopen and edit.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, open, nav, download, setItem, stored, waitForSaved, tabTo, DATA_KEY } from "./helpers.mjs";
+import { freshPage, launch, open, nav, download, setItem, stored, waitForSaved, tabTo, DATA_KEY } from "./helpers.mjs";
 
 let env;
 before(async () => { env = await launch(); });
@@ -36,12 +36,8 @@ const seed = JSON.stringify({
 });
 
 test("a full reflection by keyboard only, resumed after a reload, then exported, summarised and reopened", async (t) => {
-  const ctx = await env.context();
-  t.after(() => ctx.close());
-  const page = await ctx.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await open(page, env.url);
+  // Fails the test on any uncaught page error or dialog.
+  const { page } = await freshPage(env, t, { path: "" });
   await setItem(page, DATA_KEY, seed);
   await open(page, env.url, "reflect");
 
@@ -185,5 +181,4 @@ test("a full reflection by keyboard only, resumed after a reload, then exported,
   await waitForSaved(page, (env) => env.data.reflections[0].status === "complete" && env.data.reflections[0].confidence.next_step === "Book a mock interview");
   const r = (await stored(page)).data.reflections[0];
   assert.equal(r.skills.length, 2, "reopening keeps every answer");
-  assert.deepEqual(errors, []);
 });
