@@ -162,13 +162,15 @@ pub(crate) fn save_packed(
 ) -> Result<u64, SaveError> {
     save_js(base_revision, replace_unreadable, |revision| {
         let (head, tail) = codec::packed_head_and_tail(revision, Utc::now());
-        let all =
-            js_sys::Array::new_with_length(u32::try_from(pieces.len() + 2).unwrap_or(u32::MAX));
+        // Head, every piece, tail: one slot each, joined in JS.
+        let slots = u32::try_from(pieces.len() + 2)
+            .map_err(|_| SaveError::Other("too many records".into()))?;
+        let all = js_sys::Array::new_with_length(slots);
         all.set(0, head.into());
         for (i, piece) in (1u32..).zip(pieces) {
             all.set(i, piece.clone());
         }
-        all.push(&tail.into());
+        all.set(slots - 1, tail.into());
         Ok(all.join("").into())
     })
 }
