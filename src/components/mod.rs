@@ -2,6 +2,7 @@
 
 pub(crate) mod application_form;
 pub(crate) mod backup_nudge;
+pub(crate) mod change_passphrase;
 pub(crate) mod company_reminder;
 pub(crate) mod confidence_chart;
 pub(crate) mod contacts_editor;
@@ -13,6 +14,7 @@ pub(crate) mod funnel_chart;
 pub(crate) mod ghosted_prompt;
 pub(crate) mod interview_rounds;
 pub(crate) mod list_filters;
+pub(crate) mod lock_coverage;
 pub(crate) mod lock_panel;
 pub(crate) mod message_editor;
 pub(crate) mod nav;

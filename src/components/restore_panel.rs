@@ -4,11 +4,12 @@
 
 use leptos::prelude::*;
 
-use crate::browser::{download, format_date, read_file_text};
-use crate::state::use_store;
-use crate::storage::backup::{self, Preview, MAX_BACKUP_BYTES};
+use crate::browser::{format_date, read_file_text};
+use crate::model::wording::count;
+use crate::state::{use_store, FileRead, Offer};
+use crate::storage::backup::{Preview, MAX_BACKUP_BYTES};
 use crate::storage::local;
-use crate::storage::sealed::{self, Sealed};
+use crate::storage::sealed::Sealed;
 
 #[component]
 pub(crate) fn RestorePanel() -> impl IntoView {
@@ -17,7 +18,7 @@ pub(crate) fn RestorePanel() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let result = RwSignal::new(None::<String>);
     let dragging = RwSignal::new(false);
-    let safety = RwSignal::new(local::read_raw(local::SAFETY_KEY));
+    let safety = RwSignal::new(store.has_safety_copy());
     // An encrypted backup waiting for its passphrase.
     let locked_file = RwSignal::new(None::<Sealed>);
     let passphrase = RwSignal::new(String::new());
@@ -37,11 +38,9 @@ pub(crate) fn RestorePanel() -> impl IntoView {
         let name = file.name();
         locked_file.set(None);
         read_file_text(file, move |text| {
-            if let Some((s, _)) = text.as_deref().ok().and_then(sealed::peek) {
-                return locked_file.set(Some(s));
-            }
-            match text.and_then(|t| backup::read(&t)) {
-                Ok(p) => preview.set(Some(p)),
+            match text.and_then(|t| store.read_file(&t)) {
+                Ok(FileRead::Locked(s)) => locked_file.set(Some(s)),
+                Ok(FileRead::Preview(p)) => preview.set(Some(*p)),
                 Err(e) => error.set(Some(format!("“{name}”: {e} Nothing was changed."))),
             }
         });
@@ -64,53 +63,53 @@ pub(crate) fn RestorePanel() -> impl IntoView {
             take_file(file);
         }
     };
+    let restored = move |message: String| {
+        preview.set(None);
+        result.set(Some(format!(
+            "{message} Your previous data is kept as a safety copy below."
+        )));
+        safety.set(store.has_safety_copy());
+    };
     let apply = move |merge: bool| {
         let Some(p) = preview.get_untracked() else {
             return;
         };
-        let (new, message) = if merge {
-            let (merged, r) = store.data.with_untracked(|d| backup::merge(d, &p.data));
-            (
-                merged,
-                format!(
-                    "Merged: {} added, {} updated, {} skipped (yours was newer or the same).",
-                    r.added, r.updated, r.skipped
-                ),
-            )
+        error.set(None);
+        if merge {
+            store.merge_with(&p, move |r| match r {
+                Ok(message) => restored(message),
+                Err(e) => error.set(Some(e)),
+            });
         } else {
-            (
-                p.data.clone(),
-                format!(
-                    "Replaced: your notebook now holds the backup's {} applications.",
-                    p.applications
-                ),
-            )
-        };
-        match store.apply_restore(new) {
-            Ok(()) => {
-                preview.set(None);
-                result.set(Some(format!(
-                    "{message} Your previous data is kept as a safety copy below."
-                )));
-                safety.set(local::read_raw(local::SAFETY_KEY));
-            }
-            Err(e) => error.set(Some(e)),
+            let message = format!(
+                "Replaced: your notebook now holds the backup's {}.",
+                count(p.applications, "application", "applications")
+            );
+            store.replace_with(&p, move |r| match r {
+                Ok(()) => restored(message),
+                Err(e) => error.set(Some(e)),
+            });
         }
     };
     let restore_safety = move |_| {
-        let Some(text) = safety.get_untracked() else {
-            return;
-        };
-        match backup::read(&text) {
-            Ok(p) => match store.apply_restore(p.data) {
-                Ok(()) => {
-                    result.set(Some("The safety copy is back. What you had a moment ago is now the safety copy.".into()));
-                    safety.set(local::read_raw(local::SAFETY_KEY));
-                }
-                Err(e) => error.set(Some(e)),
-            },
+        error.set(None);
+        store.restore_safety_copy(move |r| match r {
+            Ok(()) => {
+                result.set(Some(
+                    "The safety copy is back. What you had a moment ago is now the safety copy."
+                        .into(),
+                ));
+                safety.set(store.has_safety_copy());
+            }
             Err(e) => error.set(Some(e)),
-        }
+        });
+    };
+    let download_safety = move |_| {
+        store.offer(Offer::SafetyCopy, move |r| {
+            if let Err(e) = r {
+                error.set(Some(e));
+            }
+        });
     };
 
     view! {
@@ -132,11 +131,9 @@ pub(crate) fn RestorePanel() -> impl IntoView {
                     let Some(s) = locked_file.get_untracked() else { return };
                     unlocking.set(true);
                     error.set(None);
-                    let pass = passphrase.get_untracked();
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let opened = crate::storage::crypto::open(&pass, &s).await;
+                    store.open_locked_file(s, passphrase.get_untracked(), move |opened| {
                         unlocking.set(false);
-                        match opened.and_then(|(text, _)| backup::read(&crate::storage::codec::wrap(&text, 0, chrono::Utc::now()))) {
+                        match opened {
                             Ok(p) => {
                                 locked_file.set(None);
                                 passphrase.set(String::new());
@@ -163,11 +160,11 @@ pub(crate) fn RestorePanel() -> impl IntoView {
                     <div class="preview" role="region" aria-label="Backup preview">
                         <h3>"This backup holds"</h3>
                         <ul>
-                            <li>{format!("{} applications, {range}", p.applications)}</li>
-                            <li>{format!("{} interview rounds", p.interviews)}</li>
-                            <li>{format!("{} with feedback received", p.feedback_received)}</li>
-                            <li>{format!("{} reflections", p.reflections)}</li>
-                            <li>{format!("{} company notes", p.companies)}</li>
+                            <li>{format!("{}, {range}", count(p.applications, "application", "applications"))}</li>
+                            <li>{count(p.interviews, "interview round", "interview rounds")}</li>
+                            <li>{format!("{} with feedback received", count(p.feedback_received, "application", "applications"))}</li>
+                            <li>{count(p.reflections, "reflection", "reflections")}</li>
+                            <li>{count(p.companies, "company note", "company notes")}</li>
                             <li>{format!("Schema version {}{}", p.schema_version,
                                 p.exported_at.map(|t| format!(", exported {}", format_date(t.date_naive()))).unwrap_or_default())}</li>
                         </ul>
@@ -187,19 +184,16 @@ pub(crate) fn RestorePanel() -> impl IntoView {
                 }
             })}
             <p role="status">{result}</p>
-            {move || safety.get().map(|text| {
-                let t = text.clone();
-                view! {
-                    <div class="safety">
-                        <h3>"Safety copy"</h3>
-                        <p>"Your data as it was just before the last restore."</p>
-                        <div class="actions">
-                            <button type="button" class="secondary" on:click=restore_safety>"Restore the safety copy"</button>
-                            <button type="button" class="secondary" on:click=move |_| { let _ = download("knockback-safety-copy.json", "application/json", &t); }>"Download the safety copy"</button>
-                        </div>
+            <Show when=move || safety.get()>
+                <div class="safety">
+                    <h3>"Safety copy"</h3>
+                    <p>"Your data as it was just before the last restore."</p>
+                    <div class="actions">
+                        <button type="button" class="secondary" on:click=restore_safety>"Restore the safety copy"</button>
+                        <button type="button" class="secondary" on:click=download_safety>"Download the safety copy"</button>
                     </div>
-                }
-            })}
+                </div>
+            </Show>
         </section>
     }
 }

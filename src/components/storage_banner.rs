@@ -2,23 +2,22 @@
 
 use leptos::prelude::*;
 
-use crate::browser::download;
-use crate::state::{use_store, Health};
+use crate::state::{use_store, Health, Offer};
 use crate::storage::local::SaveError;
 
 #[component]
 pub(crate) fn StorageBanner() -> impl IntoView {
     let store = use_store();
     let download_error = RwSignal::new(None::<String>);
-    let save_file = move |name: &str, text: &str| {
-        download_error.set(download(name, "application/json", text).err());
+    let save_file = move |what: Offer| {
+        store.offer(what, move |r| download_error.set(r.err()));
     };
 
     let body = move || {
         match store.health.get() {
         // The unlock screen replaces the whole page, so no banner is needed.
         Health::Ok | Health::Locked { .. } => None,
-        Health::ReadOnly { error, raw, quarantine_key } => {
+        Health::ReadOnly { error, quarantine_key, .. } => {
             let kept = if quarantine_key.is_some() {
                 "It is kept exactly as it was, and a copy is set aside, so nothing is lost."
             } else {
@@ -31,7 +30,7 @@ pub(crate) fn StorageBanner() -> impl IntoView {
                     <p>{error.to_string()}</p>
                     <p>{kept} " Knockback is read-only until you decide what to do."</p>
                     <div class="actions">
-                        <button type="button" on:click=move |_| save_file("knockback-unreadable-data.json", &raw)>
+                        <button type="button" on:click=move |_| save_file(Offer::Unreadable)>
                             "Download the saved data"
                         </button>
                         {can_restart.then(|| view! {
@@ -48,7 +47,7 @@ pub(crate) fn StorageBanner() -> impl IntoView {
                 <h2>"This browser isn't letting Knockback save"</h2>
                 <p>{format!("Storage is blocked ({why}). You can use the app, but everything is gone when this tab closes. Download a backup before you leave.")}</p>
                 <div class="actions">
-                    <button type="button" on:click=move |_| save_file(&backup_name(), &store.export_json())>
+                    <button type="button" on:click=move |_| save_file(Offer::Backup)>
                         "Download your data"
                     </button>
                 </div>
@@ -66,7 +65,7 @@ pub(crate) fn StorageBanner() -> impl IntoView {
                     <h2>"Your latest changes are not saved"</h2>
                     <p>{why} " Everything is still here on screen. Download your data to keep it safe, free some space, then try again."</p>
                     <div class="actions">
-                        <button type="button" on:click=move |_| save_file(&backup_name(), &store.export_json())>
+                        <button type="button" on:click=move |_| save_file(Offer::Backup)>
                             "Download your data"
                         </button>
                         <button type="button" class="secondary" on:click=move |_| store.save_now()>
@@ -76,12 +75,12 @@ pub(crate) fn StorageBanner() -> impl IntoView {
                 </div>
             }.into_any())
         }
-        Health::Superseded { lost } => Some(view! {
+        Health::Superseded { .. } => Some(view! {
             <div class="banner banner-warn" role="alert">
                 <h2>"Another tab saved newer changes"</h2>
                 <p>"This tab now shows them. The edit you made here was not saved over them; download it if you need it."</p>
                 <div class="actions">
-                    <button type="button" on:click=move |_| save_file("knockback-unsaved-edit.json", &lost)>
+                    <button type="button" on:click=move |_| save_file(Offer::UnsavedEdit)>
                         "Download my unsaved edit"
                     </button>
                     <button type="button" class="secondary" on:click=move |_| store.health.set(Health::Ok)>
@@ -109,12 +108,4 @@ pub(crate) fn StorageBanner() -> impl IntoView {
             {move || download_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
         </div>
     }
-}
-
-/// `knockback-backup-YYYY-MM-DD.json`, dated in the user's time zone.
-pub(crate) fn backup_name() -> String {
-    format!(
-        "knockback-backup-{}.json",
-        crate::browser::today().format("%Y-%m-%d")
-    )
 }

@@ -20,6 +20,7 @@ pub(crate) mod stage;
 pub(crate) mod stats;
 pub(crate) mod templates;
 pub(crate) mod time;
+pub(crate) mod wording;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

@@ -3,18 +3,20 @@
 
 use leptos::prelude::*;
 
-use crate::browser::download;
 use crate::components::backup_nudge::BackupNudge;
 use crate::components::csv_panel::CsvPanel;
 use crate::components::lock_panel::LockPanel;
 use crate::components::restore_panel::RestorePanel;
 use crate::components::storage_panel::StoragePanel;
+use crate::state::{use_store, Offer};
 use crate::storage::local;
 
 #[component]
 pub(crate) fn Settings() -> impl IntoView {
     crate::browser::set_title("Backup & settings");
+    let store = use_store();
     let quarantined = local::quarantine_keys();
+    let set_aside_error = RwSignal::new(None::<String>);
     view! {
         <h1>"Backup & settings"</h1>
         <BackupNudge/>
@@ -34,14 +36,13 @@ pub(crate) fn Settings() -> impl IntoView {
                             <li>
                                 <span>{format!("Set aside {label}")}</span>" "
                                 <button type="button" class="secondary" on:click=move |_| {
-                                    if let Some(raw) = local::read_raw(&k) {
-                                        let _ = download("knockback-set-aside-copy.json", "application/json", &raw);
-                                    }
+                                    store.offer(Offer::SetAside(k.clone()), move |r| set_aside_error.set(r.err()));
                                 }>"Download"</button>
                             </li>
                         }
                     }).collect_view()}
                 </ul>
+                <p class="field-error" role="alert">{set_aside_error}</p>
             </section>
         })}
         <section class="card" aria-labelledby="privacy">

@@ -8,7 +8,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
 
 use super::codec::{self, DecodeError, SCHEMA_VERSION};
-use crate::model::AppData;
+use super::sealed::Holds;
+use crate::model::wording::{and_list, count};
+use crate::model::{AppData, Meta};
 
 /// Backups bigger than this are refused before reading: no browser's localStorage
 /// (5–10 MB) could hold them, and parsing them would freeze the tab.
@@ -108,15 +110,98 @@ fn schema_version_of(text: &str) -> Option<u32> {
         .map(|h| h.schema_version)
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct MergeReport {
+/// What happened to one kind of record in a merge.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Tally {
     pub(crate) added: usize,
     pub(crate) updated: usize,
-    pub(crate) skipped: usize,
+    /// In both, and the current one was the same or newer.
+    pub(crate) unchanged: usize,
+}
+
+/// A merge, counted by kind, so the message never calls a reflection an application.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct MergeReport {
+    pub(crate) applications: Tally,
+    pub(crate) reflections: Tally,
+    pub(crate) companies: Tally,
+    /// Incoming reflections for an application that already has a different one.
+    pub(crate) clashes: usize,
+}
+
+impl MergeReport {
+    /// "Merged. Added 3 applications and 1 reflection. Already up to date (yours were
+    /// the same or newer): 2 applications."
+    pub(crate) fn message(&self) -> String {
+        let kinds = [
+            (self.applications, "application", "applications"),
+            (self.reflections, "reflection", "reflections"),
+            (self.companies, "company note", "company notes"),
+        ];
+        let phrase = |pick: fn(&Tally) -> usize| -> String {
+            let parts: Vec<String> = kinds
+                .iter()
+                .filter(|(t, _, _)| pick(t) > 0)
+                .map(|(t, one, many)| count(pick(t), one, many))
+                .collect();
+            and_list(&parts)
+        };
+        let mut out = vec!["Merged.".to_owned()];
+        let added = phrase(|t| t.added);
+        let updated = phrase(|t| t.updated);
+        let unchanged = phrase(|t| t.unchanged);
+        if added.is_empty() && updated.is_empty() {
+            out.push("Nothing new: your notebook already had everything in this file.".into());
+        }
+        if !added.is_empty() {
+            out.push(format!("Added {added}."));
+        }
+        if !updated.is_empty() {
+            out.push(format!("Updated {updated} (the file's were newer)."));
+        }
+        if !unchanged.is_empty() {
+            out.push(format!(
+                "Already up to date (yours were the same or newer): {unchanged}."
+            ));
+        }
+        if self.clashes > 0 {
+            out.push(format!(
+                "Kept yours for {}: the file had a different reflection for an application you had already reflected on.",
+                count(self.clashes, "reflection", "reflections")
+            ));
+        }
+        out.join(" ")
+    }
+
+    fn changed(&self) -> usize {
+        [self.applications, self.reflections, self.companies]
+            .iter()
+            .map(|t| t.added + t.updated)
+            .sum()
+    }
+}
+
+/// The notebook after "Replace": the file's data, with the bookkeeping that describes
+/// this browser kept. The data now equals a file on the user's disk, so when that file
+/// is a dated backup it counts as backed up then (or at the last backup, if later).
+pub(crate) fn replaced(current: &Meta, file: &Preview) -> AppData {
+    let mut data = file.data.clone();
+    match file.exported_at {
+        Some(at) => {
+            data.meta.last_backup_at = current.last_backup_at.max(Some(at));
+            data.meta.changes_since_backup = 0;
+        }
+        None => {
+            data.meta.last_backup_at = current.last_backup_at;
+            data.meta.changes_since_backup = current.changes_since_backup.saturating_add(1);
+        }
+    }
+    data
 }
 
 /// Merges `incoming` into `current` by id: new records are added, a record in both is
-/// replaced only when the incoming one is newer (`updated_at`), otherwise skipped.
+/// replaced only when the incoming one is newer (`updated_at`), otherwise kept. The
+/// current bookkeeping is kept, and what changed counts towards the next backup.
 pub(crate) fn merge(current: &AppData, incoming: &AppData) -> (AppData, MergeReport) {
     let mut out = current.clone();
     let mut report = MergeReport::default();
@@ -126,17 +211,18 @@ pub(crate) fn merge(current: &AppData, incoming: &AppData) -> (AppData, MergeRep
         .enumerate()
         .map(|(i, a)| (a.id, i))
         .collect();
+    let tally = &mut report.applications;
     for app in &incoming.applications {
         match index.get(&app.id) {
             None => {
                 out.applications.push(app.clone());
-                report.added += 1;
+                tally.added += 1;
             }
             Some(&i) if app.updated_at > out.applications[i].updated_at => {
                 out.applications[i] = app.clone();
-                report.updated += 1;
+                tally.updated += 1;
             }
-            Some(_) => report.skipped += 1,
+            Some(_) => tally.unchanged += 1,
         }
     }
     let index: HashMap<_, _> = out
@@ -147,36 +233,67 @@ pub(crate) fn merge(current: &AppData, incoming: &AppData) -> (AppData, MergeRep
         .collect();
     for r in &incoming.reflections {
         // One reflection per application: an incoming one for an application that
-        // already has a different reflection is skipped rather than duplicated.
+        // already has a different reflection is kept out rather than duplicated.
         let clash = out
             .reflections
             .iter()
             .any(|x| x.application_id == r.application_id && x.id != r.id);
+        let tally = &mut report.reflections;
         match index.get(&r.id) {
-            None if clash => report.skipped += 1,
+            None if clash => report.clashes += 1,
             None => {
                 out.reflections.push(r.clone());
-                report.added += 1;
+                tally.added += 1;
             }
             Some(&i) if r.updated_at > out.reflections[i].updated_at => {
                 out.reflections[i] = r.clone();
-                report.updated += 1;
+                tally.updated += 1;
             }
-            Some(_) => report.skipped += 1,
+            Some(_) => tally.unchanged += 1,
         }
     }
+    let tally = &mut report.companies;
     for c in &incoming.companies {
         match out
             .companies
             .iter_mut()
             .find(|x| crate::model::same_company(&x.name, &c.name))
         {
-            None => out.companies.push(c.clone()),
-            Some(x) if c.updated_at > x.updated_at => *x = c.clone(),
-            Some(_) => {}
+            None => {
+                out.companies.push(c.clone());
+                tally.added += 1;
+            }
+            Some(x) if c.updated_at > x.updated_at => {
+                *x = c.clone();
+                tally.updated += 1;
+            }
+            Some(_) => tally.unchanged += 1,
         }
     }
+    let changed = u32::try_from(report.changed()).unwrap_or(u32::MAX);
+    out.meta.changes_since_backup = out.meta.changes_since_backup.saturating_add(changed);
     (out, report)
+}
+
+/// Reads a passphrase-locked file once it is opened: `text` is the envelope's `data`
+/// (the notebook, an encrypted backup) or a whole file (a sealed copy).
+pub(crate) fn read_opened(text: &str, holds: Holds) -> Result<Preview, String> {
+    match holds {
+        Holds::Data => read(&codec::wrap(text, 0, Utc::now())),
+        Holds::File => read(text),
+    }
+}
+
+/// Checks a file's text before it is offered as a download: it must restore. A file
+/// that would not is never written; the caller says why instead.
+pub(crate) fn check_restorable(text: &str) -> Result<(), String> {
+    if let Some((s, _)) = super::sealed::peek(text) {
+        return s
+            .parts()
+            .map(|_| ())
+            .map_err(|why| format!("the encrypted file is damaged: {why}"));
+    }
+    read(text).map(|_| ())
 }
 
 #[cfg(test)]
@@ -265,6 +382,64 @@ mod tests {
     }
 
     #[test]
+    fn merge_counts_each_kind_apart_and_in_the_singular() {
+        // The fixture: 2 applications, 1 reflection, 1 company note.
+        let file = read(&fixture()).expect("valid");
+        let (once, first) = merge(&AppData::default(), &file.data);
+        assert_eq!(first.applications.added, 2);
+        assert_eq!(first.reflections.added, 1);
+        assert_eq!(first.companies.added, 1);
+        assert_eq!(
+            first.message(),
+            "Merged. Added 2 applications, 1 reflection and 1 company note."
+        );
+        // The same file again: nothing is new, and the reflection is not an application.
+        let (_, again) = merge(&once, &file.data);
+        assert_eq!(again.applications.unchanged, 2);
+        assert_eq!(again.reflections.unchanged, 1);
+        assert_eq!(
+            again.message(),
+            "Merged. Nothing new: your notebook already had everything in this file. Already up to date (yours were the same or newer): 2 applications, 1 reflection and 1 company note."
+        );
+    }
+
+    #[test]
+    fn replace_keeps_the_backup_date_and_counts_the_file_as_backed_up() {
+        let file = read(&fixture()).expect("valid");
+        let exported = file.exported_at.expect("the fixture is a dated backup");
+        let never = Meta::default();
+        let data = replaced(&never, &file);
+        assert_eq!(data.meta.last_backup_at, Some(exported));
+        assert_eq!(data.meta.changes_since_backup, 0);
+        // A later backup of this browser's is not forgotten.
+        let later = Meta {
+            last_backup_at: Some(exported + chrono::Duration::days(3)),
+            changes_since_backup: 9,
+        };
+        assert_eq!(
+            replaced(&later, &file).meta.last_backup_at,
+            later.last_backup_at
+        );
+        // A file with no export date (a plain envelope) is not a backup: keep counting.
+        let undated = Preview {
+            exported_at: None,
+            ..file
+        };
+        let data = replaced(&later, &undated);
+        assert_eq!(data.meta.last_backup_at, later.last_backup_at);
+        assert_eq!(data.meta.changes_since_backup, 10);
+    }
+
+    #[test]
+    fn only_files_that_restore_are_offered() {
+        assert!(check_restorable(&fixture()).is_ok());
+        // What an empty encoding used to produce: an envelope with nothing after "data".
+        let broken = codec::backup("", Utc::now());
+        assert!(check_restorable(&broken).is_err());
+        assert!(check_restorable("").is_err());
+    }
+
+    #[test]
     fn merge_adds_updates_newer_and_skips_older() {
         let mut current = AppData::default();
         let (a, b) = (app("A"), app("B"));
@@ -282,12 +457,20 @@ mod tests {
         incoming.add_application(app("C"));
         let (merged, report) = merge(&current, &incoming);
         assert_eq!(
-            report,
-            MergeReport {
+            report.applications,
+            Tally {
                 added: 1,
                 updated: 1,
-                skipped: 1
+                unchanged: 1
             }
+        );
+        assert_eq!(
+            report.message(),
+            "Merged. Added 1 application. Updated 1 application (the file's were newer). Already up to date (yours were the same or newer): 1 application."
+        );
+        assert_eq!(
+            merged.meta.changes_since_backup,
+            current.meta.changes_since_backup + 2
         );
         assert_eq!(merged.applications.len(), 3);
         assert_eq!(

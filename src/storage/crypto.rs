@@ -7,7 +7,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CryptoKey, SubtleCrypto};
 
-use super::sealed::{Sealed, SealedParts, IV_LEN, KDF_ITERATIONS, SALT_LEN};
+use super::sealed::{Holds, Sealed, SealedParts, IV_LEN, KDF_ITERATIONS, SALT_LEN};
 
 /// A derived key and the salt and iterations it came from (stored with every save).
 #[derive(Clone)]
@@ -95,8 +95,8 @@ pub(crate) async fn new_key(passphrase: &str) -> Result<SealKey, String> {
     })
 }
 
-/// Encrypts `plaintext` with a fresh IV.
-pub(crate) async fn seal(key: &SealKey, plaintext: &str) -> Result<Sealed, String> {
+/// Encrypts `plaintext` with a fresh IV; `holds` says what it is (see [`Holds`]).
+pub(crate) async fn seal(key: &SealKey, plaintext: &str, holds: Holds) -> Result<Sealed, String> {
     let iv = random_bytes(IV_LEN)?;
     let algorithm = object(&[
         ("name", "AES-GCM".into()),
@@ -111,7 +111,13 @@ pub(crate) async fn seal(key: &SealKey, plaintext: &str) -> Result<Sealed, Strin
     .await
     .map_err(fail)?;
     let ciphertext = Uint8Array::new(&out).to_vec();
-    Ok(Sealed::new(key.iterations, &key.salt, &iv, &ciphertext))
+    Ok(Sealed::new(
+        key.iterations,
+        &key.salt,
+        &iv,
+        &ciphertext,
+        holds,
+    ))
 }
 
 /// Derives the key from `passphrase` and decrypts. Fails the same way for a wrong

@@ -196,10 +196,12 @@ pub(crate) fn js_piece(bytes: Vec<u8>) -> Result<wasm_bindgen::JsValue, String> 
 pub(crate) fn save_text(
     base_revision: u64,
     replace_unreadable: bool,
-    make: impl FnOnce(u64) -> String,
+    make: impl FnOnce(u64) -> Result<String, String>,
 ) -> Result<u64, SaveError> {
     save_js(base_revision, replace_unreadable, |revision| {
-        Ok(wasm_bindgen::JsValue::from_str(&make(revision)))
+        make(revision)
+            .map(|text| wasm_bindgen::JsValue::from_str(&text))
+            .map_err(SaveError::Other)
     })
 }
 
@@ -323,16 +325,41 @@ pub(crate) fn on_other_tab_change(on_change: impl Fn() + 'static) {
     std::mem::forget(handle);
 }
 
-/// Keeps `text` as the safety copy, replacing the previous one.
-pub(crate) fn write_safety_copy(text: &str) -> Result<(), SaveError> {
+/// Writes `text` under one of the copy keys (the safety copy, a set-aside copy), replacing
+/// what was there, and reads it back: a copy that didn't land intact is an error.
+pub(crate) fn write_copy(key: &str, text: &str) -> Result<(), SaveError> {
+    debug_assert!(key == SAFETY_KEY || key.starts_with(QUARANTINE_PREFIX));
     let store = storage().map_err(SaveError::Other)?;
-    store.set_item(SAFETY_KEY, text).map_err(|e| {
+    store.set_item(key, text).map_err(|e| {
         if is_quota_error(&e) {
             SaveError::Quota
         } else {
             SaveError::Other(js_error_text(&e))
         }
-    })
+    })?;
+    match store.get_item(key) {
+        Ok(Some(back)) if back == text => Ok(()),
+        _ => Err(SaveError::Verify),
+    }
+}
+
+/// Removes one of the copy keys (only ever after the user asked).
+pub(crate) fn remove_copy(key: &str) -> Result<(), String> {
+    if key != SAFETY_KEY && !key.starts_with(QUARANTINE_PREFIX) {
+        return Err("that is not a copy Knockback keeps".into());
+    }
+    storage()?.remove_item(key).map_err(|e| js_error_text(&e))
+}
+
+/// Every copy kept beside the notebook: the safety copy (if any), then the set-aside
+/// copies, oldest first. The passphrase lock covers each of them.
+pub(crate) fn copy_keys() -> Vec<String> {
+    let mut keys: Vec<String> = read_raw(SAFETY_KEY)
+        .map(|_| SAFETY_KEY.to_owned())
+        .into_iter()
+        .collect();
+    keys.extend(quarantine_keys());
+    keys
 }
 
 /// Characters used by this site's localStorage (keys and values), as browsers count them.

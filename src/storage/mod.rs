@@ -3,6 +3,7 @@
 
 pub(crate) mod backup;
 pub(crate) mod codec;
+pub(crate) mod copies;
 pub(crate) mod crypto;
 pub(crate) mod local;
 pub(crate) mod migrate;

@@ -15,6 +15,24 @@ pub(crate) const SALT_LEN: usize = 16;
 /// AES-GCM's standard nonce size; a fresh one for every save.
 pub(crate) const IV_LEN: usize = 12;
 
+/// What the ciphertext holds once opened. The notebook itself (and encrypted backups,
+/// which share its format) hold the envelope's `data`; the copies kept beside it (the
+/// safety copy, set-aside copies, an unsaved edit) hold a whole file's text, exactly as
+/// it would have been stored or downloaded in plain, so opening gives that file back.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Holds {
+    #[default]
+    Data,
+    File,
+}
+
+impl Holds {
+    fn is_data(&self) -> bool {
+        *self == Holds::Data
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Sealed {
     pub(crate) version: u32,
@@ -24,6 +42,9 @@ pub(crate) struct Sealed {
     pub(crate) cipher: String,
     pub(crate) iv: String,
     pub(crate) data: String,
+    /// Absent in everything written before copies were sealed: those hold `data`.
+    #[serde(default, skip_serializing_if = "Holds::is_data")]
+    pub(crate) holds: Holds,
 }
 
 /// Raw parts, checked and decoded from base64.
@@ -36,8 +57,15 @@ pub(crate) struct SealedParts {
 }
 
 impl Sealed {
-    pub(crate) fn new(iterations: u32, salt: &[u8], iv: &[u8], ciphertext: &[u8]) -> Sealed {
+    pub(crate) fn new(
+        iterations: u32,
+        salt: &[u8],
+        iv: &[u8],
+        ciphertext: &[u8],
+        holds: Holds,
+    ) -> Sealed {
         Sealed {
+            holds,
             version: 1,
             kdf: "PBKDF2-SHA256".into(),
             iterations,
@@ -93,13 +121,29 @@ pub(crate) fn peek(raw: &str) -> Option<(Sealed, u64)> {
         .then(|| (head.sealed, head.revision.unwrap_or(0)))
 }
 
-/// The locked envelope's text.
-pub(crate) fn wrap(sealed: &Sealed, revision: u64, saved_at: DateTime<Utc>) -> String {
-    let sealed = serde_json::to_string(sealed).unwrap_or_default();
-    format!(
+/// The locked envelope's text. Fails rather than write a file with a hole in it.
+pub(crate) fn wrap(
+    sealed: &Sealed,
+    revision: u64,
+    saved_at: DateTime<Utc>,
+) -> Result<String, String> {
+    let sealed = serde_json::to_string(sealed)
+        .map_err(|e| format!("the encrypted part could not be written ({e})"))?;
+    Ok(format!(
         "{{\"schema_version\":{SCHEMA_VERSION},\"app_version\":\"{APP_VERSION}\",\"saved_at\":\"{}\",\"revision\":{revision},\"sealed\":{sealed}}}",
         saved_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-    )
+    ))
+}
+
+/// True when `raw` is any passphrase-locked envelope, of whatever version: text that is
+/// already ciphertext and must not be sealed again or shown as readable.
+pub(crate) fn is_sealed(raw: &str) -> bool {
+    #[derive(Deserialize)]
+    struct Head {
+        #[allow(dead_code)]
+        sealed: serde_json::Value,
+    }
+    !super::codec::head_says_unsealed(raw) && serde_json::from_str::<Head>(raw).is_ok()
 }
 
 #[cfg(test)]
@@ -107,12 +151,18 @@ mod tests {
     use super::*;
 
     fn sample() -> Sealed {
-        Sealed::new(KDF_ITERATIONS, &[7; SALT_LEN], &[9; IV_LEN], &[1; 40])
+        Sealed::new(
+            KDF_ITERATIONS,
+            &[7; SALT_LEN],
+            &[9; IV_LEN],
+            &[1; 40],
+            Holds::Data,
+        )
     }
 
     #[test]
     fn round_trips_through_the_envelope() {
-        let raw = wrap(&sample(), 4, Utc::now());
+        let raw = wrap(&sample(), 4, Utc::now()).expect("wraps");
         let (back, revision) = peek(&raw).expect("sealed");
         assert_eq!(back, sample());
         assert_eq!(revision, 4);
@@ -144,6 +194,31 @@ mod tests {
             crate::storage::codec::decode(&raw).is_err(),
             "a locked envelope never decodes as plain data"
         );
+    }
+
+    #[test]
+    fn copies_say_they_hold_a_file_and_old_locks_hold_data() {
+        let mut copy = sample();
+        copy.holds = Holds::File;
+        let raw = wrap(&copy, 0, Utc::now()).expect("wraps");
+        assert!(raw.contains("\"holds\":\"file\""));
+        assert_eq!(peek(&raw).map(|(s, _)| s.holds), Some(Holds::File));
+        assert!(is_sealed(&raw));
+        // Written before `holds` existed: the notebook's data.
+        let old = wrap(&sample(), 3, Utc::now()).expect("wraps");
+        assert!(!old.contains("holds"));
+        assert_eq!(peek(&old).map(|(s, _)| s.holds), Some(Holds::Data));
+        // A lock from a newer schema can't be opened here, but it is still ciphertext.
+        let future = old.replacen(
+            &format!("\"schema_version\":{SCHEMA_VERSION}"),
+            "\"schema_version\":99",
+            1,
+        );
+        assert!(peek(&future).is_none() && is_sealed(&future));
+        assert!(!is_sealed(
+            r#"{"schema_version":2,"data":{"applications":[]}}"#
+        ));
+        assert!(!is_sealed("not json"));
     }
 
     #[test]

@@ -99,10 +99,10 @@ test("restore: preview, merge, replace, safety copy, and an exact round trip of 
   await pick(page, "knockback-backup-old.json", FIXTURE);
   const preview = page.getByRole("region", { name: "Backup preview" });
   await preview.getByText("2 applications, from 12 Jan 2026 to 20 Feb 2026").waitFor();
-  await preview.getByText("1 reflections").waitFor();
+  await preview.getByText("1 reflection", { exact: true }).waitFor();
   await preview.getByText(/Schema version 1/).waitFor();
   await preview.getByRole("button", { name: "Merge into my data" }).click();
-  await page.getByText(/Merged: 3 added, 0 updated, 0 skipped/).waitFor();
+  await page.getByText(/Merged\. Added 2 applications, 1 reflection and 1 company note\./).waitFor();
   await waitForSaved(page, (env) => env.data.applications.length === 3);
   const safety = JSON.parse(await getItem(page, "knockback:safety-copy"));
   assert.equal(safety.data.applications.length, 1, "the safety copy is the data before the merge");
@@ -110,12 +110,12 @@ test("restore: preview, merge, replace, safety copy, and an exact round trip of 
   // Merging the same file again adds nothing.
   await pick(page, "again.json", FIXTURE);
   await preview.getByRole("button", { name: "Merge into my data" }).click();
-  await page.getByText(/Merged: 0 added, 0 updated, 3 skipped/).waitFor();
+  await page.getByText(/Merged\. Nothing new: .* 2 applications, 1 reflection and 1 company note\./).waitFor();
 
   // Replace with the downloaded backup: exactly what was there before, hard text and all.
   await pick(page, backup.name, backup.text);
   await preview.getByRole("button", { name: "Replace all my data" }).click();
-  await page.getByText(/Replaced: your notebook now holds the backup's 1 applications/).waitFor();
+  await page.getByText(/Replaced: your notebook now holds the backup's 1 application\./).waitFor();
   await waitForSaved(page, (env) => env.data.applications.length === 1);
   const after = (await stored(page)).data;
   assert.deepEqual(after.applications, before.applications, "exact round trip");

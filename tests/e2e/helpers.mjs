@@ -147,3 +147,49 @@ export async function freshPage(env, t, { context = {}, path = null } = {}) {
   if (path !== null) await open(page, env.url, path);
   return { ctx, page };
 }
+
+/** Every form in which `text` could be read back out of a stored value: as it is,
+ * JSON-escaped (including `\uXXXX` for every non-ASCII character, as the packing does),
+ * packed two bytes to a unit at either alignment, and base64 at any of its three
+ * alignments. Used to prove the lock leaves nothing readable. */
+export function readableForms(text) {
+  const escape = (upper) => [...text].map((c) => (c.charCodeAt(0) < 0x80 ? c
+    : Array.from({ length: c.length }, (_, i) => {
+      const hex = c.charCodeAt(i).toString(16).padStart(4, "0");
+      return "\\u" + (upper ? hex.toUpperCase() : hex);
+    }).join(""))).join("");
+  const json = [text, JSON.stringify(text).slice(1, -1), escape(false), escape(true)];
+  const forms = new Set(json);
+  for (const s of json) {
+    if (![...s].every((c) => c.charCodeAt(0) < 0x80)) continue;
+    for (const skip of [0, 1]) {
+      const rest = s.slice(skip);
+      let packed = "";
+      for (let i = 0; i + 1 < rest.length; i += 2) packed += String.fromCharCode((rest.charCodeAt(i) << 8) | rest.charCodeAt(i + 1));
+      if (packed.length >= 4) forms.add(packed);
+    }
+  }
+  const bytes = Buffer.from(text, "utf8");
+  for (const skip of [0, 1, 2]) {
+    const rest = bytes.subarray(skip);
+    const whole = rest.subarray(0, rest.length - (rest.length % 3));
+    if (whole.length >= 6) forms.add(whole.toString("base64"));
+  }
+  return [...forms];
+}
+
+/** Every localStorage key and value of the page, as [key, value] pairs. */
+export const allStored = (page) => page.evaluate(() => Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)]));
+
+/** Fails if any stored key or value holds any of `secrets` in any readable form. */
+export async function assertNothingReadable(page, secrets, when) {
+  const entries = await allStored(page);
+  assert.ok(entries.length > 0, "there is something stored to scan");
+  for (const secret of secrets) {
+    for (const form of readableForms(secret)) {
+      for (const [k, v] of entries) {
+        assert.ok(!k.includes(form) && !(v ?? "").includes(form), `${when}: "${secret}" is readable in ${k} (as ${JSON.stringify(form).slice(0, 40)})`);
+      }
+    }
+  }
+}

@@ -53,7 +53,10 @@ test("lock, reload, unlock; wrong passphrase and tampering fail cleanly; encrypt
   const enc = await download(page, () => page.getByRole("button", { name: "Download encrypted backup" }).click());
   assert.match(enc.name, /^knockback-backup-\d{4}-\d{2}-\d{2}-encrypted\.json$/);
   assert.ok(JSON.parse(enc.text).sealed && !enc.text.includes("Secretive"));
-  const plain = await download(page, () => page.getByRole("button", { name: "Download backup" }).click());
+  // With the lock on, the everyday backup button is encrypted too; plain only on request.
+  const everyday = await download(page, () => page.getByRole("region", { name: "Backup", exact: true }).getByRole("button", { name: "Download backup (encrypted)" }).click());
+  assert.ok(JSON.parse(everyday.text).sealed && !everyday.text.includes("Secretive"));
+  const plain = await download(page, () => page.getByRole("button", { name: "Download unencrypted backup" }).click());
   assert.equal(JSON.parse(plain.text).data.applications.length, 2);
 
   // A reload asks for the passphrase; a wrong one fails and changes nothing.

@@ -12,7 +12,12 @@ use crate::model::AppData;
 use crate::storage::codec::{self, DecodeError};
 use crate::storage::crypto::{self, SealKey};
 use crate::storage::local::{self, Boot, Newer, SaveError};
-use crate::storage::sealed::{self, Sealed};
+use crate::storage::sealed::{self, Holds, Sealed};
+
+mod files;
+mod lock;
+
+pub(crate) use files::{FileRead, Offer};
 
 /// How long the store waits after the last change before writing. Short enough that a
 /// reload right after typing keeps everything (we also flush when the page is hidden).
@@ -33,9 +38,9 @@ pub(crate) enum Health {
     /// The last save failed; the data on screen is newer than the stored copy.
     SaveFailed(SaveError),
     /// Another tab saved first; this tab now shows that newer data. `lost` is this
-    /// tab's unsaved version, offered as a download so nothing is lost.
+    /// tab's unsaved version, offered as a download (a backup file) so nothing is lost.
     Superseded {
-        lost: String,
+        lost: Box<AppData>,
     },
     /// Locked with a passphrase: nothing shows or saves until it is unlocked.
     Locked {
@@ -280,7 +285,7 @@ impl Store {
         self.saving.set_value(true);
         let store = *self;
         wasm_bindgen_futures::spawn_local(async move {
-            let result = match crypto::seal(&key, &json).await {
+            let result = match crypto::seal(&key, &json, Holds::Data).await {
                 Ok(s) => local::save_text(base, replace_unreadable, |rev| {
                     sealed::wrap(&s, rev, chrono::Utc::now())
                 }),
@@ -306,7 +311,7 @@ impl Store {
             }
             Err(SaveError::Stale) => {
                 // Someone else's newer save wins; ours is kept as a download.
-                let lost = self.encode().unwrap_or_default();
+                let lost = Box::new(self.data.get_untracked());
                 self.adopt_newer();
                 self.health.set(Health::Superseded { lost });
             }
@@ -370,117 +375,6 @@ impl Store {
         }
     }
 
-    /// Opens locked data with `passphrase`. `done` hears the outcome.
-    pub(crate) fn unlock(
-        &self,
-        passphrase: String,
-        done: impl FnOnce(Result<(), String>) + 'static,
-    ) {
-        let Health::Locked { sealed, revision } = self.health.get_untracked() else {
-            return done(Ok(()));
-        };
-        let store = *self;
-        wasm_bindgen_futures::spawn_local(async move {
-            let result = match crypto::open(&passphrase, &sealed).await {
-                Ok((text, key)) => {
-                    match codec::decode(&codec::wrap(&text, revision, chrono::Utc::now())) {
-                        Ok(d) => {
-                            store.key.set_value(Some(key));
-                            store.locked.set(true);
-                            store.revision.set_value(revision);
-                            // What was just opened is what is stored: nothing to write.
-                            let packed = store.packed_of(&d.data).ok().map(|p| p.signature);
-                            store.last_saved.set_value(packed);
-                            store.data.set(d.data);
-                            store.health.set(Health::Ok);
-                            Ok(())
-                        }
-                        Err(e) => Err(format!(
-                            "The passphrase is right, but the data inside is damaged: {e}"
-                        )),
-                    }
-                }
-                Err(e) => Err(e),
-            };
-            done(result);
-        });
-    }
-
-    /// Turns the passphrase lock on: from now on every save is encrypted.
-    pub(crate) fn enable_lock(
-        &self,
-        passphrase: String,
-        done: impl FnOnce(Result<(), String>) + 'static,
-    ) {
-        let store = *self;
-        wasm_bindgen_futures::spawn_local(async move {
-            match crypto::new_key(&passphrase).await {
-                Ok(key) => {
-                    store.key.set_value(Some(key));
-                    store.locked.set(true);
-                    store.last_saved.set_value(None);
-                    store.save_now();
-                    done(Ok(()));
-                }
-                Err(e) => done(Err(e)),
-            }
-        });
-    }
-
-    /// Turns the lock off: the data is saved in plain text again.
-    pub(crate) fn disable_lock(&self) {
-        self.key.set_value(None);
-        self.locked.set(false);
-        self.last_saved.set_value(None);
-        self.save_now();
-    }
-
-    /// An encrypted backup of the current data (the lock must be on).
-    pub(crate) fn encrypted_backup(&self, done: impl FnOnce(Result<String, String>) + 'static) {
-        let Some(key) = self.key.get_value() else {
-            return done(Err("Turn the lock on first.".into()));
-        };
-        let json = self.encode().unwrap_or_default();
-        wasm_bindgen_futures::spawn_local(async move {
-            done(
-                crypto::seal(&key, &json)
-                    .await
-                    .map(|s| sealed::wrap(&s, 0, chrono::Utc::now())),
-            );
-        });
-    }
-
-    /// Replaces the data with `new` (a restore), all or nothing: the current data is first
-    /// kept as the safety copy, then the new data is written at once. If either write
-    /// fails, nothing changes.
-    pub(crate) fn apply_restore(&self, new: AppData) -> Result<(), String> {
-        if !matches!(self.health.get_untracked(), Health::Ok) {
-            return Err("Saving isn't working right now (see the message at the top), so nothing was restored.".into());
-        }
-        self.flush();
-        local::write_safety_copy(&self.export_json()).map_err(|e| match e {
-            SaveError::Quota => "There isn't enough storage space to keep a safety copy, so nothing was restored. Download a backup, free some space, then try again.".to_owned(),
-            other => format!("The safety copy could not be written ({other:?}), so nothing was restored."),
-        })?;
-        let old = self.data.get_untracked();
-        self.data.set(new);
-        self.save_now();
-        match self.health.get_untracked() {
-            Health::Ok => Ok(()),
-            failed => {
-                // Roll back: the old data is still what is stored.
-                self.data.set(old);
-                self.health.set(Health::Ok);
-                Err(match failed {
-                    Health::SaveFailed(SaveError::Quota) => {
-                        "This backup is bigger than this browser's storage can hold, so nothing was changed.".to_owned()
-                    }
-                    _ => "The restored data could not be saved, so nothing was changed.".to_owned(),
-                })
-            }
-        }
-    }
-
     /// After the user chose to start over from a read-only state: the unreadable text is
     /// safe under its quarantine key, so the data key may be written again.
     pub(crate) fn start_fresh(&self) {
@@ -495,16 +389,15 @@ impl Store {
         }
     }
 
-    /// The current data as an envelope, for the "download" buttons.
-    pub(crate) fn export_json(&self) -> String {
-        let json = self.encode().unwrap_or_default();
-        codec::wrap(&json, self.revision.get_value(), chrono::Utc::now())
-    }
-
-    /// The backup file's text: everything, with the export time.
-    pub(crate) fn backup_json(&self) -> String {
-        let json = self.encode().unwrap_or_default();
-        codec::backup(&json, chrono::Utc::now())
+    /// The current data as an envelope (the safety copy's text). An encoding error is
+    /// returned, never written as a broken file.
+    pub(crate) fn export_json(&self) -> Result<String, String> {
+        let json = self.encode()?;
+        Ok(codec::wrap(
+            &json,
+            self.revision.get_value(),
+            chrono::Utc::now(),
+        ))
     }
 
     /// Records that a backup was downloaded (for the "time to back up" nudge).

@@ -1,0 +1,143 @@
+//! Small pieces of user-facing wording that depend on numbers: plurals and the backup
+//! status line. Kept here, not in the views, so each rule has a native test.
+
+use chrono::{DateTime, Utc};
+
+use super::Meta;
+
+/// "1 reflection", "2 reflections", "0 applications". `many` is spelled out because
+/// English plurals are not always `one + "s"` ("1 company note", "2 company notes" is,
+/// "1 reply", "2 replies" is not).
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// Joins phrases as a person would: "a", "a and b", "a, b and c".
+pub(crate) fn and_list(parts: &[String]) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// How many days without a backup before the dashboard nudges.
+pub(crate) const NUDGE_DAYS: i64 = 14;
+/// How many changes without a backup before the dashboard nudges.
+pub(crate) const NUDGE_CHANGES: u32 = 25;
+
+/// What the backup card says, and whether it should nudge.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct BackupStatus {
+    pub(crate) text: String,
+    pub(crate) due: bool,
+}
+
+/// The backup card's line. A notebook with nothing in it has nothing to lose, so it is
+/// never nudged; changes are counted only when there are some ("0 changes since" read as
+/// a bug to the first person who saw it).
+pub(crate) fn backup_status(
+    meta: &Meta,
+    has_applications: bool,
+    now: DateTime<Utc>,
+) -> BackupStatus {
+    let days = meta.last_backup_at.map(|t| (now - t).num_days());
+    let changes = meta.changes_since_backup;
+    let due =
+        has_applications && (days.is_none_or(|n| n >= NUDGE_DAYS) || changes >= NUDGE_CHANGES);
+    let mut text = match meta.last_backup_at {
+        Some(t) => format!("Last backup: {}.", super::time::format_date(t.date_naive())),
+        None if has_applications => "No backup yet.".to_owned(),
+        None => "No backup yet. Once you add an application, keep a backup of your notebook here."
+            .to_owned(),
+    };
+    if changes > 0 && (meta.last_backup_at.is_some() || has_applications) {
+        text.push(' ');
+        text.push_str(&count(
+            changes as usize,
+            "change isn't in a backup yet.",
+            "changes aren't in a backup yet.",
+        ));
+    }
+    if due {
+        text.push_str(" Your notebook lives only in this browser: a backup keeps it safe.");
+    }
+    BackupStatus { text, due }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(y, m, d, 9, 0, 0)
+            .single()
+            .expect("valid date")
+    }
+
+    #[test]
+    fn plurals_read_right() {
+        assert_eq!(count(1, "reflection", "reflections"), "1 reflection");
+        assert_eq!(count(0, "reflection", "reflections"), "0 reflections");
+        assert_eq!(count(2, "reply", "replies"), "2 replies");
+        assert_eq!(and_list(&[]), "");
+        assert_eq!(and_list(&["a".into()]), "a");
+        assert_eq!(and_list(&["a".into(), "b".into()]), "a and b");
+        assert_eq!(
+            and_list(&["a".into(), "b".into(), "c".into()]),
+            "a, b and c"
+        );
+    }
+
+    #[test]
+    fn a_new_notebook_never_says_zero_changes() {
+        let s = backup_status(&Meta::default(), false, at(2026, 3, 1));
+        assert!(!s.due);
+        assert!(!s.text.contains("0 changes"), "{}", s.text);
+        assert!(s.text.starts_with("No backup yet."));
+        // One application, one change: due (never backed up), and counted in the singular.
+        let meta = Meta {
+            last_backup_at: None,
+            changes_since_backup: 1,
+        };
+        let s = backup_status(&meta, true, at(2026, 3, 1));
+        assert!(s.due);
+        assert_eq!(
+            s.text,
+            "No backup yet. 1 change isn't in a backup yet. Your notebook lives only in this browser: a backup keeps it safe."
+        );
+    }
+
+    #[test]
+    fn a_recent_backup_with_few_changes_is_calm() {
+        let meta = Meta {
+            last_backup_at: Some(at(2026, 3, 1)),
+            changes_since_backup: 0,
+        };
+        let s = backup_status(&meta, true, at(2026, 3, 3));
+        assert_eq!(
+            s,
+            BackupStatus {
+                text: "Last backup: 1 Mar 2026.".into(),
+                due: false
+            }
+        );
+        let meta = Meta {
+            changes_since_backup: 30,
+            ..meta
+        };
+        let s = backup_status(&meta, true, at(2026, 3, 3));
+        assert!(s.due);
+        assert!(s.text.contains("30 changes aren't in a backup yet."));
+        let old = Meta {
+            last_backup_at: Some(at(2026, 1, 1)),
+            changes_since_backup: 2,
+        };
+        assert!(backup_status(&old, true, at(2026, 3, 3)).due);
+    }
+}
