@@ -55,12 +55,13 @@ pub(crate) fn backup_status(
         None => "No backup yet. Once you add an application, keep a backup of your notebook here."
             .to_owned(),
     };
-    if changes > 0 && (meta.last_backup_at.is_some() || has_applications) {
+    // Before any backup, nothing is in one, so there is nothing to count.
+    if changes > 0 && meta.last_backup_at.is_some() {
         text.push(' ');
         text.push_str(&count(
             changes as usize,
-            "change isn't in a backup yet.",
-            "changes aren't in a backup yet.",
+            "change since then.",
+            "changes since then.",
         ));
     }
     if due {
@@ -109,7 +110,7 @@ mod tests {
         assert!(s.due);
         assert_eq!(
             s.text,
-            "No backup yet. 1 change isn't in a backup yet. Your notebook lives only in this browser: a backup keeps it safe."
+            "No backup yet. Your notebook lives only in this browser: a backup keeps it safe."
         );
     }
 
@@ -133,11 +134,18 @@ mod tests {
         };
         let s = backup_status(&meta, true, at(2026, 3, 3));
         assert!(s.due);
-        assert!(s.text.contains("30 changes aren't in a backup yet."));
+        assert!(s.text.contains("Last backup: 1 Mar 2026. 30 changes since then."));
         let old = Meta {
             last_backup_at: Some(at(2026, 1, 1)),
             changes_since_backup: 2,
         };
-        assert!(backup_status(&old, true, at(2026, 3, 3)).due);
+        let s = backup_status(&old, true, at(2026, 3, 3));
+        assert!(s.due);
+        assert!(s.text.starts_with("Last backup: 1 Jan 2026. 2 changes since then."));
+        let one = Meta {
+            changes_since_backup: 1,
+            ..old
+        };
+        assert!(backup_status(&one, true, at(2026, 1, 2)).text.contains("1 change since then."));
     }
 }
