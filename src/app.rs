@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::components::eviction_notice::EvictionNotice;
 use crate::components::nav::Nav;
 use crate::components::route_focus::RouteFocus;
 use crate::components::sample_banner::SampleBanner;
@@ -41,7 +42,7 @@ pub(crate) fn App() -> impl IntoView {
                 <Nav/>
             </header>
             <StorageBanner/>
-            <div class="banners"><SampleBanner/></div>
+            <div class="banners"><EvictionNotice/><SampleBanner/></div>
             <main id="main" tabindex="-1">
                 <Show when=move || !locked() fallback=|| view! { <UnlockScreen/> }>
                 <Routes fallback=|| view! { <NotFound/> }>

@@ -141,3 +141,41 @@ pub(crate) fn request_persistence(done: impl FnOnce(Option<bool>) + 'static) {
         );
     });
 }
+
+/// Whether the browser may delete Knockback's data on its own (see `model::eviction`).
+pub(crate) fn eviction() -> crate::model::eviction::Eviction {
+    let Some(window) = web_sys::window() else {
+        return crate::model::eviction::Eviction::NotExpected;
+    };
+    let ua = window.navigator().user_agent().unwrap_or_default();
+    let display_standalone = window
+        .match_media("(display-mode: standalone)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    // iOS Safari's own flag for a web app opened from the Home Screen.
+    let ios_standalone = js_sys::Reflect::get(&window.navigator(), &"standalone".into())
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    crate::model::eviction::eviction(&ua, display_standalone || ios_standalone)
+}
+
+/// What the browser says about keeping this site's storage: `Some(true)` when it has
+/// promised to keep it, `None` when it can't say (the API is missing).
+pub(crate) fn storage_persisted(done: impl FnOnce(Option<bool>) + 'static) {
+    let Some(storage) = web_sys::window().map(|w| w.navigator().storage()) else {
+        return done(None);
+    };
+    let Ok(promise) = storage.persisted() else {
+        return done(None);
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        done(
+            wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .ok()
+                .and_then(|v| v.as_bool()),
+        );
+    });
+}

@@ -4,16 +4,24 @@
 
 use leptos::prelude::*;
 
+use crate::model::eviction::Eviction;
 use crate::model::wording::backup_status;
 use crate::state::{use_store, Offer};
 
 #[component]
 pub(crate) fn BackupNudge() -> impl IntoView {
     let store = use_store();
+    // Stricter where the browser may delete the data after 7 days unused.
+    let strict = store.eviction() == Eviction::AtRisk;
     let status = Memo::new(move |_| {
-        store
-            .data
-            .with(|d| backup_status(&d.meta, !d.applications.is_empty(), chrono::Utc::now()))
+        store.data.with(|d| {
+            backup_status(
+                &d.meta,
+                !d.applications.is_empty(),
+                strict,
+                chrono::Utc::now(),
+            )
+        })
     });
     let error = RwSignal::new(None::<String>);
     let backup = move |_| {

@@ -8,6 +8,7 @@ pub(crate) mod confidence_chart;
 pub(crate) mod contacts_editor;
 pub(crate) mod csv_panel;
 pub(crate) mod development_plan;
+pub(crate) mod eviction_notice;
 pub(crate) mod feedback_aside;
 pub(crate) mod feedback_panel;
 pub(crate) mod funnel_chart;

@@ -29,6 +29,10 @@ pub(crate) fn and_list(parts: &[String]) -> String {
 pub(crate) const NUDGE_DAYS: i64 = 14;
 /// How many changes without a backup before the dashboard nudges.
 pub(crate) const NUDGE_CHANGES: u32 = 25;
+/// Where the browser may delete the data after 7 days unused (see `eviction`), the nudge
+/// comes before that can happen, and after fewer changes.
+pub(crate) const STRICT_NUDGE_DAYS: i64 = 5;
+pub(crate) const STRICT_NUDGE_CHANGES: u32 = 10;
 
 /// What the backup card says, and whether it should nudge.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,16 +43,22 @@ pub(crate) struct BackupStatus {
 
 /// The backup card's line. A notebook with nothing in it has nothing to lose, so it is
 /// never nudged; changes are counted only when there are some ("0 changes since" read as
-/// a bug to the first person who saw it).
+/// a bug to the first person who saw it). `strict` where the browser may delete data on
+/// its own (Safari's 7-day rule).
 pub(crate) fn backup_status(
     meta: &Meta,
     has_applications: bool,
+    strict: bool,
     now: DateTime<Utc>,
 ) -> BackupStatus {
+    let (max_days, max_changes) = if strict {
+        (STRICT_NUDGE_DAYS, STRICT_NUDGE_CHANGES)
+    } else {
+        (NUDGE_DAYS, NUDGE_CHANGES)
+    };
     let days = meta.last_backup_at.map(|t| (now - t).num_days());
     let changes = meta.changes_since_backup;
-    let due =
-        has_applications && (days.is_none_or(|n| n >= NUDGE_DAYS) || changes >= NUDGE_CHANGES);
+    let due = has_applications && (days.is_none_or(|n| n >= max_days) || changes >= max_changes);
     let mut text = match meta.last_backup_at {
         Some(t) => format!("Last backup: {}.", super::time::format_date(t.date_naive())),
         None if has_applications => "No backup yet.".to_owned(),
@@ -64,7 +74,9 @@ pub(crate) fn backup_status(
             "changes since then.",
         ));
     }
-    if due {
+    if due && strict {
+        text.push_str(" This browser may delete a site's data after 7 days without a visit: a backup keeps your notebook safe.");
+    } else if due {
         text.push_str(" Your notebook lives only in this browser: a backup keeps it safe.");
     }
     BackupStatus { text, due }
@@ -97,7 +109,7 @@ mod tests {
 
     #[test]
     fn a_new_notebook_never_says_zero_changes() {
-        let s = backup_status(&Meta::default(), false, at(2026, 3, 1));
+        let s = backup_status(&Meta::default(), false, false, at(2026, 3, 1));
         assert!(!s.due);
         assert!(!s.text.contains("0 changes"), "{}", s.text);
         assert!(s.text.starts_with("No backup yet."));
@@ -106,7 +118,7 @@ mod tests {
             last_backup_at: None,
             changes_since_backup: 1,
         };
-        let s = backup_status(&meta, true, at(2026, 3, 1));
+        let s = backup_status(&meta, true, false, at(2026, 3, 1));
         assert!(s.due);
         assert_eq!(
             s.text,
@@ -115,12 +127,31 @@ mod tests {
     }
 
     #[test]
+    fn where_the_browser_may_delete_data_the_nudge_comes_sooner() {
+        let meta = Meta {
+            last_backup_at: Some(at(2026, 3, 1)),
+            changes_since_backup: 3,
+        };
+        // Six days: calm in most browsers, due where data can go after seven.
+        assert!(!backup_status(&meta, true, false, at(2026, 3, 7)).due);
+        let s = backup_status(&meta, true, true, at(2026, 3, 7));
+        assert!(s.due);
+        assert!(s.text.contains("after 7 days without a visit"));
+        let busy = Meta {
+            changes_since_backup: 12,
+            ..meta
+        };
+        assert!(!backup_status(&busy, true, false, at(2026, 3, 2)).due);
+        assert!(backup_status(&busy, true, true, at(2026, 3, 2)).due);
+    }
+
+    #[test]
     fn a_recent_backup_with_few_changes_is_calm() {
         let meta = Meta {
             last_backup_at: Some(at(2026, 3, 1)),
             changes_since_backup: 0,
         };
-        let s = backup_status(&meta, true, at(2026, 3, 3));
+        let s = backup_status(&meta, true, false, at(2026, 3, 3));
         assert_eq!(
             s,
             BackupStatus {
@@ -132,20 +163,26 @@ mod tests {
             changes_since_backup: 30,
             ..meta
         };
-        let s = backup_status(&meta, true, at(2026, 3, 3));
+        let s = backup_status(&meta, true, false, at(2026, 3, 3));
         assert!(s.due);
-        assert!(s.text.contains("Last backup: 1 Mar 2026. 30 changes since then."));
+        assert!(s
+            .text
+            .contains("Last backup: 1 Mar 2026. 30 changes since then."));
         let old = Meta {
             last_backup_at: Some(at(2026, 1, 1)),
             changes_since_backup: 2,
         };
-        let s = backup_status(&old, true, at(2026, 3, 3));
+        let s = backup_status(&old, true, false, at(2026, 3, 3));
         assert!(s.due);
-        assert!(s.text.starts_with("Last backup: 1 Jan 2026. 2 changes since then."));
+        assert!(s
+            .text
+            .starts_with("Last backup: 1 Jan 2026. 2 changes since then."));
         let one = Meta {
             changes_since_backup: 1,
             ..old
         };
-        assert!(backup_status(&one, true, at(2026, 1, 2)).text.contains("1 change since then."));
+        assert!(backup_status(&one, true, false, at(2026, 1, 2))
+            .text
+            .contains("1 change since then."));
     }
 }

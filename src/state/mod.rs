@@ -16,6 +16,7 @@ use crate::storage::sealed::{self, Holds, Sealed};
 
 mod files;
 mod lock;
+mod prefs;
 
 pub(crate) use files::{FileRead, Offer};
 

@@ -72,6 +72,12 @@ fn storage() -> Result<Storage, String> {
     }
 }
 
+/// The one probe before any other code (gloo-storage, in `prefs`) may use localStorage:
+/// true when the browser hands it over without throwing.
+pub(crate) fn usable() -> bool {
+    storage().is_ok()
+}
+
 fn js_error_name(e: &wasm_bindgen::JsValue) -> Option<String> {
     e.dyn_ref::<web_sys::DomException>().map(|d| d.name())
 }

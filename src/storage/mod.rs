@@ -7,4 +7,5 @@ pub(crate) mod copies;
 pub(crate) mod crypto;
 pub(crate) mod local;
 pub(crate) mod migrate;
+pub(crate) mod prefs;
 pub(crate) mod sealed;
