@@ -78,7 +78,7 @@ pub(crate) fn CsvMapping(
                         <input type="radio" name="csv-date-order" value=order.key()
                             prop:checked=move || mapping.with(|m| m.date_order == Some(order))
                             on:change=move |_| mapping.update(|m| m.date_order = Some(order))/>
-                        " " {format!("{}{reading}", order.label())}
+                        {format!("{}{reading}", order.label())}
                     </label>
                 }
             };

@@ -1,6 +1,7 @@
 // Importing another tracker's CSV: the column-mapping step (guessed from the headers
 // and checked against the values, changed with a labelled select), the US/UK date
-// question, and applications that land in the list and survive a reload.
+// question, and applications that land in the list and survive a reload. Each step
+// passes axe (WCAG 2.1 A and AA), like every page in a11y.test.mjs.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -12,6 +13,18 @@ before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
 
 const fresh = (t) => freshPage(env, t, { path: "settings" });
+
+const AXE = readFileSync(join(ROOT, "tools/node_modules/axe-core/axe.min.js"), "utf8");
+
+/** axe's WCAG 2.1 A/AA violations on the page as it stands, as readable lines. */
+async function audit(page) {
+  // Injected by the test driver, not the page, so the app's CSP stays as strict as ever.
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  });
+}
 
 const pick = (page, name, text) =>
   page.getByLabel("Import a CSV file").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
@@ -31,6 +44,7 @@ test("a JobSync export: Yes/No 'applied' is left out, 'appliedDate' is the date,
   await preview.getByText("Acme Corp — Frontend Developer (Applied, applied 2026-03-03)").waitFor();
   await preview.getByText("Initech — Backend Developer (Saved)").waitFor();
   await preview.getByText("Columns not imported: index, createdAt, applied, jobType, workplaceType.").waitFor();
+  assert.deepEqual(await audit(page), []);
 
   // Keep the workplace type, in the notes: the preview follows, and the select isn't
   // redrawn under the user (a keyboard user keeps their place).
@@ -69,6 +83,7 @@ test("ambiguous dates: nothing is added until the user says US or UK, and the da
   const preview = page.getByRole("region", { name: "Import preview" });
   await preview.getByText("Answer the question about dates above to see what will be added.").waitFor();
   assert.ok(await preview.getByRole("button", { name: "Add 0 applications" }).isDisabled());
+  assert.deepEqual(await audit(page), []);
 
   const question = preview.getByRole("group", { name: "How are dates like 03/04/2026 written in this file?" });
   await question.getByLabel("Month first (mm/dd/yyyy, as in the US): 03/04/2026 is 4 March 2026").check();
