@@ -1,18 +1,34 @@
-//! Spreadsheets: export applications as CSV; import a CSV with a preview of what will be
-//! created, the columns that were not understood, and the rows that could not be read.
+//! Spreadsheets: export applications as CSV; import a CSV in steps: how each column is
+//! read (which the user can change), then a preview of what will be created and the rows
+//! that could not be read. Nothing is added before the user confirms the preview.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::browser::{download, read_file_text, today};
-use crate::model::spreadsheet::{self, ImportPreview};
+use crate::components::csv_mapping::CsvMapping;
+use crate::components::csv_preview::CsvPreview;
+use crate::model::spreadsheet::{self, Mapping, Sheet};
 use crate::state::use_store;
 
 #[component]
 pub(crate) fn CsvPanel() -> impl IntoView {
     let store = use_store();
-    let preview = RwSignal::new(None::<ImportPreview>);
+    let sheet = RwSignal::new(None::<Arc<Sheet>>);
+    let mapping = RwSignal::new(Mapping::default());
     let message = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
+    // Rebuilt on every choice, so the user sees at once what a change of mapping does.
+    let preview = Memo::new(move |_| {
+        sheet.with(|s| {
+            s.as_ref()
+                .map(|s| mapping.with(|m| spreadsheet::preview(s, m, today(), chrono::Utc::now())))
+        })
+    });
+    // Its own memo, so answering the question doesn't redraw (and unfocus) it.
+    let date_question =
+        Memo::new(move |_| preview.with(|p| p.as_ref().and_then(|p| p.date_question.clone())));
     let export = move |_| match store.data.with_untracked(spreadsheet::export) {
         Ok(text) => {
             let name = format!("knockback-applications-{}.csv", today().format("%Y-%m-%d"));
@@ -26,7 +42,7 @@ pub(crate) fn CsvPanel() -> impl IntoView {
             return;
         };
         input.set_value("");
-        preview.set(None);
+        sheet.set(None);
         error.set(None);
         message.set(None);
         if file.size() > 5.0 * 1024.0 * 1024.0 {
@@ -35,26 +51,32 @@ pub(crate) fn CsvPanel() -> impl IntoView {
             ));
             return;
         }
-        read_file_text(file, move |text| {
-            match text.and_then(|t| spreadsheet::import(&t, today(), chrono::Utc::now())) {
-                Ok(p) => preview.set(Some(p)),
-                Err(e) => error.set(Some(e)),
+        read_file_text(file, move |text| match text.and_then(|t| Sheet::read(&t)) {
+            Ok(s) => {
+                mapping.set(Mapping::guess(&s));
+                sheet.set(Some(Arc::new(s)));
             }
+            Err(e) => error.set(Some(e)),
         });
     };
-    let add = move |_| {
+    let add = Callback::new(move |()| {
         let Some(p) = preview.get_untracked() else {
             return;
         };
         let n = p.applications.len();
+        if n == 0 {
+            return;
+        }
         store.update(|d| {
             for app in p.applications {
                 d.add_application(app);
             }
         });
-        preview.set(None);
+        sheet.set(None);
         message.set(Some(format!("Added {n} applications.")));
-    };
+    });
+    let cancel = Callback::new(move |()| sheet.set(None));
+    let writable = Signal::derive(move || store.writable());
     view! {
         <section class="card" aria-labelledby="csv-h">
             <h2 id="csv-h">"Spreadsheets (CSV)"</h2>
@@ -64,35 +86,17 @@ pub(crate) fn CsvPanel() -> impl IntoView {
             </div>
             <div class="field">
                 <label for="csv-file">"Import a CSV file"</label>
-                <p class="hint" id="csv-hint">"Columns like Company, Role (or Position, Title), Date Applied, Status, Link, Location and Notes are recognised."</p>
+                <p class="hint" id="csv-hint">"Exports from JobSync, Huntr, Teal and Simplify, and spreadsheets with columns like Company, Role, Date Applied and Status, are recognised. You choose how each column is read before anything is added."</p>
                 <input id="csv-file" type="file" accept=".csv,text/csv" aria-describedby="csv-hint" on:change=on_pick disabled=move || !store.writable()/>
             </div>
             <p class="field-error" role="alert">{error}</p>
-            {move || preview.get().map(|p| {
-                let n = p.applications.len();
-                view! {
-                    <div class="preview" role="region" aria-label="Import preview">
-                        <h3>{format!("{n} applications to add")}</h3>
-                        <ul class="compact">
-                            {p.applications.iter().take(50).map(|a| view! { <li>{format!("{} — {} ({})", a.company, a.role, a.stage().label())}</li> }).collect_view()}
-                        </ul>
-                        {(n > 50).then(|| view! { <p class="muted">{format!("…and {} more.", n - 50)}</p> })}
-                        <p>{format!("Columns used: {}.", p.matched.iter().map(|(h, f)| format!("{h} → {f}")).collect::<Vec<_>>().join(", "))}</p>
-                        {(!p.unknown.is_empty()).then(|| view! {
-                            <p>{format!("Columns not imported: {}.", p.unknown.join(", "))}</p>
-                        })}
-                        {(!p.bad_rows.is_empty()).then(|| view! {
-                            <h3>{format!("{} rows can't be imported", p.bad_rows.len())}</h3>
-                            <ul class="compact bad-rows">
-                                {p.bad_rows.iter().map(|(row, why)| view! { <li>{format!("Row {row}: {why}.")}</li> }).collect_view()}
-                            </ul>
-                        })}
-                        <div class="actions">
-                            <button type="button" on:click=add disabled=move || n == 0 || !store.writable()>{format!("Add {n} applications")}</button>
-                            <button type="button" class="secondary" on:click=move |_| preview.set(None)>"Cancel"</button>
-                        </div>
-                    </div>
-                }
+            {move || sheet.get().map(|s| view! {
+                <div class="preview" role="region" aria-label="Import preview">
+                    <CsvMapping sheet=s mapping date_question/>
+                    {move || preview.get().map(|p| view! {
+                        <CsvPreview p writable on_add=add on_cancel=cancel/>
+                    })}
+                </div>
             })}
             <p role="status">{message}</p>
         </section>

@@ -1,0 +1,93 @@
+//! Spreadsheets: applications out to CSV (with stage history and feedback status), and
+//! in from a CSV kept by hand or exported by another tracker. Importing is three steps:
+//! read the file ([`Sheet`]), guess what each column holds ([`Mapping`], which the user
+//! can change), and preview what would be added ([`preview`]).
+
+mod columns;
+mod sheet;
+mod values;
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::AppData;
+
+pub(crate) use columns::{Field, Mapping};
+pub(crate) use sheet::{preview, ImportPreview, Sheet};
+pub(crate) use values::{read_as, DateOrder};
+
+/// One CSV row per application. Stage history is "date stage" pairs joined with "; ".
+pub(crate) fn export(data: &AppData) -> Result<String, String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let header = [
+        "Company",
+        "Role",
+        "Stage",
+        "Date Applied",
+        "Link",
+        "Location",
+        "Source",
+        "Tags",
+        "Notes",
+        "Stage History",
+        "Interviews",
+        "Feedback Status",
+        "Feedback Asked On",
+        "Feedback",
+        "Created",
+        "Updated",
+        "Id",
+    ];
+    w.write_record(header).map_err(|e| e.to_string())?;
+    for a in &data.applications {
+        let history = a
+            .history
+            .iter()
+            .map(|c| format!("{} {}", c.on, c.stage.label()))
+            .collect::<Vec<_>>()
+            .join("; ");
+        w.write_record([
+            a.company.as_str(),
+            &a.role,
+            a.stage().label(),
+            &a.applied_on.map(|d| d.to_string()).unwrap_or_default(),
+            &a.link,
+            &a.location,
+            &a.source,
+            &a.tags.join(", "),
+            &a.notes,
+            &history,
+            &a.interviews.len().to_string(),
+            a.feedback.status.label(),
+            &a.feedback
+                .asked_on
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            &a.feedback.verbatim,
+            &a.created_at.to_rfc3339(),
+            &a.updated_at.to_rfc3339(),
+            &a.id.to_string(),
+        ])
+        .map_err(|e| e.to_string())?;
+    }
+    let bytes = w.into_inner().map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| e.to_string())
+}
+
+/// The whole import in one call, with the guessed mapping: what the preview shows
+/// before the user changes anything. Refused when no column holds the company or role.
+pub(crate) fn import(
+    text: &str,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<ImportPreview, String> {
+    let sheet = Sheet::read(text)?;
+    let p = preview(&sheet, &Mapping::guess(&sheet), today, now);
+    if p.missing.is_empty() {
+        Ok(p)
+    } else {
+        Err("This CSV needs a Company column and a Role (or Position, or Title) column.".into())
+    }
+}
+
+#[cfg(test)]
+mod tests;
