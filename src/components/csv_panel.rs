@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::browser::{download, read_file_text, today};
 use crate::components::csv_mapping::CsvMapping;
 use crate::components::csv_preview::CsvPreview;
+use crate::components::unencrypted_hint::UnencryptedHint;
 use crate::model::spreadsheet::{self, Mapping, Sheet};
 use crate::state::use_store;
 
@@ -84,6 +85,7 @@ pub(crate) fn CsvPanel() -> impl IntoView {
             <div class="actions">
                 <button type="button" class="secondary" on:click=export>"Export applications as CSV"</button>
             </div>
+            <UnencryptedHint/>
             <div class="field">
                 <label for="csv-file">"Import a CSV file"</label>
                 <p class="hint" id="csv-hint">"Exports from JobSync, Huntr, Teal and Simplify, and spreadsheets with columns like Company, Role, Date Applied and Status, are recognised. You choose how each column is read before anything is added."</p>

@@ -38,4 +38,5 @@ pub(crate) mod storage_panel;
 pub(crate) mod technique_board;
 pub(crate) mod text_field;
 pub(crate) mod undo_bar;
+pub(crate) mod unencrypted_hint;
 pub(crate) mod unlock_screen;
