@@ -126,20 +126,7 @@ pub(crate) fn read_file_text(
 /// Asks the browser to keep this site's storage even when space runs low.
 /// The callback hears `Some(true)` if granted, `None` if the browser can't say.
 pub(crate) fn request_persistence(done: impl FnOnce(Option<bool>) + 'static) {
-    let Some(storage) = web_sys::window().map(|w| w.navigator().storage()) else {
-        return done(None);
-    };
-    let Ok(promise) = storage.persist() else {
-        return done(None);
-    };
-    wasm_bindgen_futures::spawn_local(async move {
-        done(
-            wasm_bindgen_futures::JsFuture::from(promise)
-                .await
-                .ok()
-                .and_then(|v| v.as_bool()),
-        );
-    });
+    storage_answer(web_sys::StorageManager::persist, done);
 }
 
 /// Whether the browser may delete Knockback's data on its own (see `model::eviction`).
@@ -162,12 +149,22 @@ pub(crate) fn eviction() -> crate::model::eviction::Eviction {
 }
 
 /// What the browser says about keeping this site's storage: `Some(true)` when it has
-/// promised to keep it, `None` when it can't say (the API is missing).
+/// promised to keep it, `None` when it can't say (the API is missing, as in WebKit).
 pub(crate) fn storage_persisted(done: impl FnOnce(Option<bool>) + 'static) {
-    let Some(storage) = web_sys::window().map(|w| w.navigator().storage()) else {
-        return done(None);
-    };
-    let Ok(promise) = storage.persisted() else {
+    storage_answer(web_sys::StorageManager::persisted, done);
+}
+
+/// Calls one of `navigator.storage`'s yes/no promises and hands on its answer.
+fn storage_answer(
+    ask: fn(&web_sys::StorageManager) -> Result<js_sys::Promise, wasm_bindgen::JsValue>,
+    done: impl FnOnce(Option<bool>) + 'static,
+) {
+    // WebKit has no `navigator.storage` at all: read it without web-sys's non-null typing.
+    let storage = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"storage".into()).ok())
+        .filter(|s| !s.is_undefined() && !s.is_null())
+        .map(wasm_bindgen::JsCast::unchecked_into::<web_sys::StorageManager>);
+    let Some(promise) = storage.and_then(|s| ask(&s).ok()) else {
         return done(None);
     };
     wasm_bindgen_futures::spawn_local(async move {

@@ -44,21 +44,10 @@ pub(crate) async fn seal_all(key: &SealKey) -> CopiesReport {
 /// Opens every copy this key sealed, so it is usable with the lock off.
 pub(crate) async fn open_all(key: &SealKey) -> CopiesReport {
     let mut report = CopiesReport::default();
-    for name in local::copy_keys() {
-        let Some(raw) = local::read_raw(&name) else {
-            continue;
-        };
-        let Some((s, _)) = sealed::peek(&raw) else {
-            continue;
-        };
-        if s.holds != Holds::File {
-            continue;
-        }
-        match crypto::open_with(key, &s).await {
-            Ok(text) if local::write_copy(&name, &text).is_ok() => report.changed += 1,
-            // Sealed by another passphrase (an older lock): leave it, it stays unreadable.
-            Err(_) => {}
-            Ok(_) => report.failed.push(name),
+    for (name, text) in opened_copies(key).await {
+        match local::write_copy(&name, &text) {
+            Ok(()) => report.changed += 1,
+            Err(_) => report.failed.push(name),
         }
     }
     report
@@ -68,25 +57,31 @@ pub(crate) async fn open_all(key: &SealKey) -> CopiesReport {
 /// copy opens with the old one.
 pub(crate) async fn reseal_all(old: &SealKey, new: &SealKey) -> CopiesReport {
     let mut report = CopiesReport::default();
-    for name in local::copy_keys() {
-        let Some(raw) = local::read_raw(&name) else {
-            continue;
-        };
-        let Some((s, _)) = sealed::peek(&raw) else {
-            continue;
-        };
-        if s.holds != Holds::File {
-            continue;
-        }
-        let Ok(text) = crypto::open_with(old, &s).await else {
-            continue;
-        };
+    for (name, text) in opened_copies(old).await {
         match seal_text(new, &text).await {
             Ok(sealed) if local::write_copy(&name, &sealed).is_ok() => report.changed += 1,
             _ => report.failed.push(name),
         }
     }
     report
+}
+
+/// The copies `key` sealed, opened: (key in storage, the copy's plain text). Copies
+/// sealed by another passphrase (an older lock) are left out: they stay as they are.
+async fn opened_copies(key: &SealKey) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for name in local::copy_keys() {
+        let Some((s, _)) = local::read_raw(&name).and_then(|raw| sealed::peek(&raw)) else {
+            continue;
+        };
+        if s.holds != Holds::File {
+            continue;
+        }
+        if let Ok(text) = crypto::open_with(key, &s).await {
+            out.push((name, text));
+        }
+    }
+    out
 }
 
 /// Copies still readable while the lock is on: ones that could not be sealed, or that an
