@@ -12,6 +12,7 @@ pub(crate) mod feedback;
 pub(crate) mod ics;
 pub(crate) mod insights;
 pub(crate) mod interview;
+pub(crate) mod nudges;
 pub(crate) mod query;
 pub(crate) mod reflection;
 pub(crate) mod sample;
