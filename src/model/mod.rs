@@ -15,6 +15,8 @@ pub(crate) mod interview;
 pub(crate) mod nudges;
 pub(crate) mod query;
 pub(crate) mod reflection;
+pub(crate) mod reflection_answers;
+pub(crate) mod reflection_markdown;
 pub(crate) mod sample;
 pub(crate) mod spreadsheet;
 pub(crate) mod stage;
