@@ -68,7 +68,7 @@ pub(crate) fn ReflectionSummary(reflection_id: Uuid, application_id: Uuid) -> im
                 .collect_view();
             let none_answered = answered.is_empty();
             let skipped_intro = if none_answered {
-                "You finished this reflection without notes, and that's fine. If something comes to mind later, any step is one click away:"
+                "You finished this reflection without notes, and that's fine. If something comes to mind later, add it to any step:"
             } else {
                 "Steps you left empty. Add to them whenever something comes to mind:"
             };
