@@ -22,10 +22,7 @@ pub(crate) fn ApplicationForm(#[prop(optional)] editing: Option<Uuid>) -> impl I
                 .data
                 .with_untracked(|d| d.application(id).map(ApplicationDraft::from_application))
         })
-        .unwrap_or_else(|| ApplicationDraft {
-            stage: Stage::Applied.key().to_owned(),
-            ..Default::default()
-        });
+        .unwrap_or_else(|| ApplicationDraft::new_for(crate::browser::today()));
     let draft = RwSignal::new(initial);
     let errors = RwSignal::new(Vec::<FieldError>::new());
 
@@ -104,6 +101,11 @@ pub(crate) fn ApplicationForm(#[prop(optional)] editing: Option<Uuid>) -> impl I
     } else {
         "Save application"
     };
+    let date_hint = if editing.is_some() {
+        "Leave empty if you haven't applied yet."
+    } else {
+        "Today, unless you change it. Leave it empty if you haven't applied yet."
+    };
     let stage_hint = editing.map(|_| "Changing the stage here records it as happening today.");
 
     view! {
@@ -119,7 +121,7 @@ pub(crate) fn ApplicationForm(#[prop(optional)] editing: Option<Uuid>) -> impl I
             {editing.is_none().then(|| view! { <CompanyReminder company=company/> })}
             <div class="grid-2">
                 <TextField id="applied_on" label="Date applied" kind="date" value=applied_on on_input=set_applied_on
-                    error=err(Field::AppliedOn) hint="Leave empty if you haven't applied yet."/>
+                    error=err(Field::AppliedOn) hint=date_hint/>
                 <div class="field">
                     <label for="stage">"Stage"</label>
                     {stage_hint.map(|h| view! { <p class="hint" id="stage-hint">{h}</p> })}
@@ -128,7 +130,14 @@ pub(crate) fn ApplicationForm(#[prop(optional)] editing: Option<Uuid>) -> impl I
                         name="stage"
                         aria-describedby=if editing.is_some() { "stage-hint stage-error" } else { "stage-error" }
                         prop:value=move || draft.with(|d| d.stage.clone())
-                        on:change=move |ev| draft.update(|d| d.stage = event_target_value(&ev))
+                        on:change=move |ev| {
+                            let key = event_target_value(&ev);
+                            match editing {
+                                // Editing: the applied date is history, not a default.
+                                Some(_) => draft.update(|d| d.stage = key),
+                                None => draft.update(|d| d.choose_stage(key, crate::browser::today())),
+                            }
+                        }
                     >
                         {Stage::ALL.into_iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
                     </select>

@@ -1,20 +1,23 @@
 //! The applied → interviewed → offer funnel as an SVG bar chart, with the same numbers
 //! in a table for screen readers and anyone who prefers text.
+//!
+//! The SVG has no viewBox on purpose: its units are CSS pixels, so the text keeps its
+//! CSS size however narrow the card is (a scaled viewBox shrank it to about 9 px), and
+//! bars are sized in percent of the width. Each step's name sits above its bar on the
+//! left and its count on the right, anchored at the end, so a count of any length
+//! ("1000") stays inside the chart instead of being clipped at the edge.
 
 use leptos::prelude::*;
 
 use crate::model::stats::Funnel;
 
+/// Height of one step: a line of text, then the bar.
+const ROW: usize = 52;
+const BAR_TOP: usize = 24;
+const BAR_HEIGHT: usize = 20;
+
 #[component]
 pub(crate) fn FunnelChart(#[prop(into)] funnel: Signal<Funnel>) -> impl IntoView {
-    let rows = move || {
-        let f = funnel.get();
-        [
-            ("Applied", f.applied),
-            ("Interviewed", f.interviewed),
-            ("Offer", f.offer),
-        ]
-    };
     let summary = move || {
         let f = funnel.get();
         format!(
@@ -25,18 +28,17 @@ pub(crate) fn FunnelChart(#[prop(into)] funnel: Signal<Funnel>) -> impl IntoView
     view! {
         <figure class="chart">
             // The accessible name carries the numbers; the table below repeats them.
-            <svg viewBox="0 0 320 120" role="img" aria-label=move || format!("Application funnel: {}", summary()) class="funnel">
+            <svg role="img" aria-label=move || format!("Application funnel: {}", summary()) class="funnel"
+                height=ROW * 2 + BAR_TOP + BAR_HEIGHT>
                 {move || {
-                    let rows = rows();
-                    let max = rows.iter().map(|r| r.1).max().unwrap_or(0).max(1);
-                    rows.into_iter().enumerate().map(|(i, (label, n))| {
-                        let y = 8 + i * 38;
-                        let w = 8.0 + 200.0 * n as f64 / max as f64;
+                    let f = funnel.get();
+                    f.steps().into_iter().enumerate().map(|(i, (label, n))| {
+                        let y = i * ROW;
                         view! {
                             <g>
-                                <text x="0" y=y + 20 class="chart-label">{label}</text>
-                                <rect x="96" y=y width=format!("{w:.1}") height="28" rx="4" class=format!("bar bar-{i}")></rect>
-                                <text x=format!("{:.1}", 104.0 + w) y=y + 20 class="chart-value">{n}</text>
+                                <text x="0" y=y + 16 class="chart-label">{label}</text>
+                                <text x="100%" y=y + 16 text-anchor="end" class="chart-value">{n}</text>
+                                <rect x="0" y=y + BAR_TOP width=format!("{:.1}%", f.bar_percent(n)) height=BAR_HEIGHT rx="4" class=format!("bar bar-{i}")></rect>
                             </g>
                         }
                     }).collect_view()
@@ -47,7 +49,7 @@ pub(crate) fn FunnelChart(#[prop(into)] funnel: Signal<Funnel>) -> impl IntoView
                     <caption>"Application funnel"</caption>
                     <thead><tr><th scope="col">"Step"</th><th scope="col">"Applications"</th></tr></thead>
                     <tbody>
-                        {move || rows().into_iter().map(|(l, n)| view! { <tr><th scope="row">{l}</th><td>{n}</td></tr> }).collect_view()}
+                        {move || funnel.get().steps().into_iter().map(|(l, n)| view! { <tr><th scope="row">{l}</th><td>{n}</td></tr> }).collect_view()}
                     </tbody>
                 </table>
             </figcaption>

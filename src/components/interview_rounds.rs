@@ -7,8 +7,14 @@ use crate::browser::format_date;
 use crate::model::interview::{InterviewDraft, InterviewKind, InterviewRound};
 use crate::state::use_store;
 
+/// `children`: shown under the rounds, where the user just added one (the page passes
+/// the "Move to Interviewing?" prompt when it applies).
 #[component]
-pub(crate) fn InterviewRounds(app_id: Uuid, rounds: Vec<InterviewRound>) -> impl IntoView {
+pub(crate) fn InterviewRounds(
+    app_id: Uuid,
+    rounds: Vec<InterviewRound>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
     let store = use_store();
     // `Some(None)`: adding a new round; `Some(Some(id))`: editing that one.
     let editing = RwSignal::new(None::<Option<Uuid>>);
@@ -61,6 +67,7 @@ pub(crate) fn InterviewRounds(app_id: Uuid, rounds: Vec<InterviewRound>) -> impl
             <h2 id="rounds-title">"Interview rounds"</h2>
             {(count == 0).then(|| view! { <p class="muted">"No interviews recorded yet."</p> })}
             <ol class="rounds">{items}</ol>
+            {children.map(|c| c())}
             <Show
                 when=move || editing.get() == Some(None)
                 fallback=move || view! {

@@ -16,6 +16,7 @@ pub(crate) mod feedback_panel;
 pub(crate) mod funnel_chart;
 pub(crate) mod ghosted_prompt;
 pub(crate) mod interview_rounds;
+pub(crate) mod interviewing_prompt;
 pub(crate) mod list_filters;
 pub(crate) mod lock_coverage;
 pub(crate) mod lock_panel;

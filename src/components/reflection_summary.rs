@@ -1,11 +1,14 @@
-//! The finished reflection, readable and printable, exportable as Markdown, and
-//! reopenable for editing.
+//! The finished reflection, readable and printable, exportable as Markdown. Each
+//! section links to its own step for editing; editing never turns it back into a draft.
+//! Steps left empty are not shown as empty headings: they are listed once, at the end,
+//! as steps that can still be added to.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 use uuid::Uuid;
 
-use crate::browser::format_date;
-use crate::model::reflection::{Benefit, ReflectionStatus};
+use crate::browser::{app_path, format_date};
+use crate::model::reflection::{Benefit, ReapplyInterest, Reflection};
 use crate::state::use_store;
 
 #[component]
@@ -49,78 +52,153 @@ pub(crate) fn ReflectionSummary(reflection_id: Uuid, application_id: Uuid) -> im
             let _ = w.print();
         }
     };
-    let reopen = move |_| {
-        store.update(|d| {
-            d.edit_reflection(reflection_id, chrono::Utc::now(), |r| {
-                r.status = ReflectionStatus::Draft;
-                r.step = 1;
-            })
-        });
-    };
+    let edit_href = move |n: usize| app_path(&format!("/reflect/{application_id}?edit={n}"));
     move || {
         data.get().map(|(r, _, _)| {
-            let list = |items: Vec<String>| {
-                if items.is_empty() {
-                    view! { <p class="muted">"Nothing noted."</p> }.into_any()
-                } else {
-                    view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }.into_any()
-                }
+            let (answered, skipped): (Vec<_>, Vec<_>) = Benefit::ALL
+                .into_iter()
+                .enumerate()
+                .map(|(i, b)| (i + 1, b))
+                .partition(|(_, b)| r.answered(*b));
+            let skipped_links = skipped
+                .iter()
+                .map(|(n, b)| {
+                    view! { <li><A href=edit_href(*n)>{format!("{n}. {}", b.title())}</A></li> }
+                })
+                .collect_view();
+            let none_answered = answered.is_empty();
+            let skipped_intro = if none_answered {
+                "You finished this reflection without notes, and that's fine. If something comes to mind later, add it to any step:"
+            } else {
+                "Steps you left empty. Add to them whenever something comes to mind:"
             };
-            let gaps = r.skills.iter().filter(|g| !g.gap.trim().is_empty()).map(|g| {
-                let mut s = g.gap.trim().to_owned();
-                if !g.action.trim().is_empty() {
-                    s += &format!(": {} ({})", g.action.trim(), g.action_kind.label().to_lowercase());
-                }
-                if let Some(t) = g.target_date {
-                    s += &format!(", by {}", format_date(t));
-                }
-                s
-            }).collect::<Vec<_>>();
-            let techniques = r.techniques.iter().filter(|t| !t.name.trim().is_empty()).map(|t| {
-                let note = if t.note.trim().is_empty() { String::new() } else { format!(" ({})", t.note.trim()) };
-                format!("{}: {}{note}", t.name.trim(), t.verdict.label())
-            }).collect::<Vec<_>>();
-            let o = &r.opportunities;
-            let mut opp = vec![match o.thanked_on {
-                Some(d) => format!("Thanked them on {}", format_date(d)),
-                None => "Not thanked yet".to_owned(),
-            }];
-            opp.push(if o.stay_in_touch { "Staying in touch".to_owned() } else { "Not planning to stay in touch".to_owned() });
-            if let Some(d) = o.reconnect_on {
-                opp.push(format!("Reconnect on {}", format_date(d)));
-            }
-            opp.push(format!("Apply again: {}", o.reapply.label()));
-            if !o.other_roles.trim().is_empty() {
-                opp.push(format!("Other roles: {}", o.other_roles.trim()));
-            }
-            let wins = r.confidence.did_well.iter().filter(|w| !w.trim().is_empty()).cloned().collect::<Vec<_>>();
+            let writable = store.writable();
             view! {
                 <div class="summary">
-                    <div class="actions no-print">
+                    <div class="actions no-print summary-actions">
                         <button type="button" on:click=export>"Download as Markdown"</button>
                         <button type="button" class="secondary" on:click=print>"Print"</button>
-                        <button type="button" class="secondary" on:click=reopen disabled=move || !store.writable()>"Edit reflection"</button>
+                        {writable.then(|| view! { <A href=edit_href(1) attr:class="button secondary">"Edit reflection"</A> })}
                         <span role="status">{message}</span>
                     </div>
-                    <section class="card" aria-labelledby="sum-1"><h2 id="sum-1">{format!("1. {}", Benefit::Skills.title())}</h2>{list(gaps)}</section>
-                    <section class="card" aria-labelledby="sum-2"><h2 id="sum-2">{format!("2. {}", Benefit::Techniques.title())}</h2>{list(techniques)}</section>
-                    <section class="card" aria-labelledby="sum-3"><h2 id="sum-3">{format!("3. {}", Benefit::Opportunities.title())}</h2>{list(opp)}</section>
-                    <section class="card" aria-labelledby="sum-4">
-                        <h2 id="sum-4">{format!("4. {}", Benefit::Mentoring.title())}</h2>
-                        <h3>"What I learned about myself"</h3>
-                        <p class="prewrap">{r.mentoring.learned.clone()}</p>
-                        <h3>"One thing to try differently"</h3>
-                        <p>{r.mentoring.try_differently.clone()}</p>
-                    </section>
-                    <section class="card" aria-labelledby="sum-5">
-                        <h2 id="sum-5">{format!("5. {}", Benefit::Confidence.title())}</h2>
-                        <h3>"What I did well"</h3>
-                        {list(wins)}
-                        <p>{r.confidence.rating.map(|n| format!("Confidence now: {n} out of 10")).unwrap_or_else(|| "Confidence not rated".into())}</p>
-                        <p>{format!("Next step: {}", r.confidence.next_step.trim())}</p>
-                    </section>
+                    {answered.into_iter().map(|(n, b)| view! {
+                        <section class="card" aria-labelledby=format!("sum-{n}")>
+                            <div class="section-head">
+                                <h2 id=format!("sum-{n}")>{format!("{n}. {}", b.title())}</h2>
+                                {writable.then(|| view! {
+                                    <A href=edit_href(n) attr:class="edit-link no-print"
+                                        attr:aria-label=format!("Edit step {n}: {}", b.title())>"Edit"</A>
+                                })}
+                            </div>
+                            {section(&r, b)}
+                        </section>
+                    }).collect_view()}
+                    {(!skipped.is_empty() && writable).then(|| view! {
+                        <section class="card skipped no-print" aria-labelledby="sum-skipped">
+                            <h2 id="sum-skipped">{if none_answered { "Nothing written yet" } else { "Not answered" }}</h2>
+                            <p>{skipped_intro}</p>
+                            <ul class="due-list">{skipped_links}</ul>
+                        </section>
+                    })}
                 </div>
             }
         })
+    }
+}
+
+/// The body of one answered section: only what was filled in.
+fn section(r: &Reflection, benefit: Benefit) -> AnyView {
+    let list = |items: Vec<String>| {
+        view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }
+    };
+    match benefit {
+        Benefit::Skills => list(
+            r.skills
+                .iter()
+                .filter(|g| !g.is_blank())
+                .map(|g| {
+                    let mut s = g.gap.trim().to_owned();
+                    if !g.action.trim().is_empty() {
+                        let action = format!(
+                            "{} ({})",
+                            g.action.trim(),
+                            g.action_kind.label().to_lowercase()
+                        );
+                        s = if s.is_empty() {
+                            action
+                        } else {
+                            format!("{s}: {action}")
+                        };
+                    }
+                    if let Some(t) = g.target_date {
+                        s += &format!(", by {}", format_date(t));
+                    }
+                    s
+                })
+                .collect(),
+        )
+        .into_any(),
+        Benefit::Techniques => list(
+            r.techniques
+                .iter()
+                .filter(|t| !t.is_blank())
+                .map(|t| {
+                    let note = if t.note.trim().is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", t.note.trim())
+                    };
+                    format!("{}: {}{note}", t.name.trim(), t.verdict.label())
+                })
+                .collect(),
+        )
+        .into_any(),
+        Benefit::Opportunities => {
+            let o = &r.opportunities;
+            let mut lines = Vec::new();
+            if let Some(d) = o.thanked_on {
+                lines.push(format!("Thanked them on {}", format_date(d)));
+            }
+            if o.stay_in_touch {
+                lines.push("Staying in touch".to_owned());
+            }
+            if let Some(d) = o.reconnect_on {
+                lines.push(format!("Reconnect on {}", format_date(d)));
+            }
+            if o.reapply != ReapplyInterest::Unsure {
+                lines.push(format!("Apply again: {}", o.reapply.label()));
+            }
+            if !o.other_roles.trim().is_empty() {
+                lines.push(format!("Other roles: {}", o.other_roles.trim()));
+            }
+            list(lines).into_any()
+        }
+        Benefit::Mentoring => {
+            let part = |title: &'static str, text: &str| {
+                let text = text.trim().to_owned();
+                (!text.is_empty()).then(|| view! { <h3>{title}</h3><p class="prewrap">{text}</p> })
+            };
+            view! {
+                {part("What I learned about myself", &r.mentoring.learned)}
+                {part("One thing to try differently", &r.mentoring.try_differently)}
+            }
+            .into_any()
+        }
+        Benefit::Confidence => {
+            let c = &r.confidence;
+            let wins: Vec<String> = c
+                .did_well
+                .iter()
+                .map(|w| w.trim().to_owned())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let next = c.next_step.trim().to_owned();
+            view! {
+                {(!wins.is_empty()).then(|| view! { <h3>"What I did well"</h3>{list(wins)} })}
+                {c.rating.map(|n| view! { <p>{format!("Confidence now: {n} out of 10")}</p> })}
+                {(!next.is_empty()).then(|| view! { <p>{format!("Next step: {next}")}</p> })}
+            }
+            .into_any()
+        }
     }
 }

@@ -4,6 +4,8 @@
 
 use leptos::html;
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
 use uuid::Uuid;
 
 use crate::components::feedback_aside::FeedbackAside;
@@ -12,7 +14,7 @@ use crate::components::step_mentoring::StepMentoring;
 use crate::components::step_opportunities::StepOpportunities;
 use crate::components::step_skills::StepSkills;
 use crate::components::step_techniques::StepTechniques;
-use crate::model::reflection::{Benefit, ReflectionStatus};
+use crate::model::reflection::Benefit;
 use crate::state::use_store;
 
 /// One warm line per step: why this benefit matters.
@@ -26,9 +28,26 @@ pub(crate) fn step_intro(benefit: Benefit) -> &'static str {
     }
 }
 
+/// `editing`: the reflection is already finished and is being changed; every step then
+/// offers "Done" (back to the summary) instead of "Finish". `start_at`: the step to
+/// open at (a summary section's edit link), otherwise the step saved last time.
 #[component]
-pub(crate) fn ReflectionWizard(reflection_id: Uuid, application_id: Uuid) -> impl IntoView {
+pub(crate) fn ReflectionWizard(
+    reflection_id: Uuid,
+    application_id: Uuid,
+    #[prop(optional)] editing: bool,
+    #[prop(default = None)] start_at: Option<u8>,
+) -> impl IntoView {
     let store = use_store();
+    if let Some(n) = start_at {
+        let n = n.clamp(1, 5);
+        let here = store
+            .data
+            .with_untracked(|d| d.reflection(reflection_id).map(|r| r.step));
+        if here.is_some_and(|s| s != n) {
+            store.edit_reflection(reflection_id, |r| r.step = n);
+        }
+    }
     let step = Memo::new(move |_| {
         store.data.with(|d| {
             d.reflection(reflection_id)
@@ -36,20 +55,47 @@ pub(crate) fn ReflectionWizard(reflection_id: Uuid, application_id: Uuid) -> imp
         })
     });
     let heading = NodeRef::<html::H2>::new();
+    let confirming = RwSignal::new(false);
     let go = move |n: u8| {
+        confirming.set(false);
         store.update(|d| {
             d.edit_reflection(reflection_id, chrono::Utc::now(), |r| {
                 r.step = n.clamp(1, 5)
             })
         });
     };
+    // Finishing with nothing written is allowed (sometimes there is little to say),
+    // but only after an in-page question: an empty summary should never be a surprise.
+    let confirm_heading = NodeRef::<html::H3>::new();
+    let complete = move || store.edit_reflection(reflection_id, |r| r.finish(chrono::Utc::now()));
     let finish = move |_| {
-        store.update(|d| {
-            d.edit_reflection(reflection_id, chrono::Utc::now(), |r| {
-                r.status = ReflectionStatus::Complete;
-                r.completed_at = Some(chrono::Utc::now());
-            })
+        let answered = store.data.with_untracked(|d| {
+            d.reflection(reflection_id)
+                .is_some_and(|r| r.has_any_answer())
         });
+        if answered {
+            complete();
+        } else {
+            confirming.set(true);
+        }
+    };
+    Effect::new(move |_| {
+        if confirming.get() {
+            if let Some(h) = confirm_heading.get() {
+                let _ = h.focus();
+            }
+        }
+    });
+    let navigate = use_navigate();
+    let done = move |_| {
+        // Back to the summary; replacing the entry so Back does not reopen the editor.
+        navigate(
+            &format!("/reflect/{application_id}"),
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
     };
     // Move focus to the new step's heading so keyboard and screen-reader users start
     // at the top of it (but not on first load: the page heading comes first).
@@ -110,14 +156,35 @@ pub(crate) fn ReflectionWizard(reflection_id: Uuid, application_id: Uuid) -> imp
                         <Show when=move || { step.get() > 1 }>
                             <button type="button" class="secondary" on:click=move |_| go(step.get_untracked() - 1)>"Back"</button>
                         </Show>
-                        <Show
-                            when=move || { step.get() < 5 }
-                            fallback=move || view! { <button type="button" on:click=finish>"Finish and see summary"</button> }
-                        >
-                            <button type="button" on:click=move |_| go(step.get_untracked() + 1)>"Next"</button>
+                        <Show when=move || { step.get() < 5 }>
+                            <button type="button" class=editing.then_some("secondary") on:click=move |_| go(step.get_untracked() + 1)>"Next"</button>
                         </Show>
+                        {if editing {
+                            view! { <button type="button" on:click=done>"Done"</button> }.into_any()
+                        } else {
+                            view! {
+                                <Show when=move || { step.get() == 5 }>
+                                    <button type="button" on:click=finish>"Finish and see summary"</button>
+                                </Show>
+                            }.into_any()
+                        }}
                         <span class="muted saved-note">"Saved as you type."</span>
                     </div>
+                    <Show when=move || confirming.get() && step.get() == 5>
+                        <div class="confirm" role="group" aria-labelledby="confirm-empty-title" aria-describedby="confirm-empty-text">
+                            <h3 id="confirm-empty-title" tabindex="-1" node_ref=confirm_heading>"Finish without writing anything?"</h3>
+                            <p id="confirm-empty-text">"That's all right; sometimes there isn't much to say yet. Even one line, such as something that went well, helps next time. You can come back and add to it whenever you like."</p>
+                            <div class="actions">
+                                <button type="button" on:click=move |_| { confirming.set(false); complete(); }>"Finish anyway"</button>
+                                <button type="button" class="secondary" on:click=move |_| {
+                                    confirming.set(false);
+                                    if let Some(h) = heading.get_untracked() {
+                                        let _ = h.focus();
+                                    }
+                                }>"Keep writing"</button>
+                            </div>
+                        </div>
+                    </Show>
                 </section>
                 <FeedbackAside reflection_id=reflection_id application_id=application_id step=step/>
             </div>

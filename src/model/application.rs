@@ -98,6 +98,31 @@ pub(crate) struct FieldError {
 pub(crate) const MAX_TEXT: usize = 1_000_000;
 
 impl ApplicationDraft {
+    /// The blank "add application" form: most people log a role the day they apply,
+    /// so it starts at Applied, today.
+    pub(crate) fn new_for(today: NaiveDate) -> ApplicationDraft {
+        ApplicationDraft {
+            stage: Stage::Applied.key().to_owned(),
+            applied_on: today.to_string(),
+            ..Default::default()
+        }
+    }
+
+    /// Sets the stage chosen in the form and keeps the default date in step with it: a
+    /// role only saved for later has no applied date, so today's default is cleared
+    /// (a date the user typed is theirs and stays), and comes back when they switch
+    /// to a stage that went out.
+    pub(crate) fn choose_stage(&mut self, key: String, today: NaiveDate) {
+        let today = today.to_string();
+        let saved = Stage::Saved.key();
+        if key == saved && self.applied_on == today {
+            self.applied_on.clear();
+        } else if self.stage == saved && key != saved && self.applied_on.is_empty() {
+            self.applied_on = today;
+        }
+        self.stage = key;
+    }
+
     /// A draft filled from an existing application, for the edit form.
     pub(crate) fn from_application(app: &Application) -> ApplicationDraft {
         ApplicationDraft {
@@ -261,9 +286,6 @@ pub(crate) fn parse_tags(input: &str) -> Vec<String> {
     tags
 }
 
-/// Days without news after which Knockback asks "Ghosted?".
-pub(crate) const GHOSTED_AFTER_DAYS: i64 = 30;
-
 impl Application {
     /// The day it was applied for, or created if not applied yet: the default sort key.
     pub(crate) fn applied_or_created(&self) -> (NaiveDate, DateTime<Utc>) {
@@ -285,16 +307,6 @@ impl Application {
     pub(crate) fn needs_feedback(&self) -> bool {
         self.stage() == Stage::Rejected
             && self.feedback.status == super::feedback::FeedbackStatus::NotAsked
-    }
-
-    /// Open applications with no news for 30 days might have been ghosted. Only a
-    /// suggestion: the user confirms, nothing changes by itself.
-    pub(crate) fn ghosted_suggested(&self, today: NaiveDate) -> bool {
-        matches!(
-            self.stage(),
-            Stage::Applied | Stage::Screening | Stage::Interviewing
-        ) && (today - self.last_activity()).num_days() >= GHOSTED_AFTER_DAYS
-            && self.interviews.iter().all(|i| i.date <= today)
     }
 
     /// The current stage: the latest entry of the history.
@@ -446,21 +458,31 @@ mod tests {
     }
 
     #[test]
-    fn ghosted_is_suggested_after_thirty_quiet_days() {
-        let old = Utc::now() - chrono::Duration::days(60);
-        let d = ApplicationDraft {
-            applied_on: "2026-03-01".into(),
-            ..draft()
-        };
-        let mut app = d.build(Uuid::nil(), today(), old).expect("valid");
-        let t = NaiveDate::from_ymd_opt(2026, 3, 30).expect("date");
-        assert!(!app.ghosted_suggested(t));
-        assert!(app.ghosted_suggested(t + chrono::Duration::days(1)));
-        app.change_stage(Stage::Rejected, t, old);
-        assert!(
-            !app.ghosted_suggested(t + chrono::Duration::days(90)),
-            "closed applications are left alone"
-        );
+    fn new_form_starts_applied_today() {
+        let d = ApplicationDraft::new_for(today());
+        assert_eq!(d.stage, "applied");
+        assert_eq!(d.applied_on, "2026-05-10");
+        let app = ApplicationDraft {
+            company: "Acme".into(),
+            role: "Recruiter".into(),
+            ..d
+        }
+        .build(Uuid::nil(), today(), Utc::now())
+        .expect("valid");
+        assert_eq!(app.applied_on, Some(today()));
+    }
+
+    #[test]
+    fn saved_for_later_clears_only_the_default_date() {
+        let mut d = ApplicationDraft::new_for(today());
+        d.choose_stage("saved".into(), today());
+        assert_eq!(d.applied_on, "", "not applied yet: no date");
+        d.choose_stage("screening".into(), today());
+        assert_eq!(d.applied_on, "2026-05-10", "back to a stage that went out");
+        d.applied_on = "2026-04-01".into();
+        d.choose_stage("saved".into(), today());
+        assert_eq!(d.applied_on, "2026-04-01", "a date the user typed stays");
+        assert_eq!(d.stage, "saved");
     }
 
     #[test]

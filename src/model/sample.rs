@@ -55,6 +55,10 @@ pub(crate) fn sample_applications(today: NaiveDate, now: DateTime<Utc>) -> Vec<s
                 ..Default::default()
             };
             let mut app = draft.build(Uuid::new_v4(), today, now).ok()?;
+            // As if entered the day it was applied for, the way a real user would have:
+            // so the sample shows the "Ghosted?" question, which waits a few days after
+            // an entry is created.
+            app.created_at = now.checked_sub_days(Days::new(applied)).unwrap_or(now);
             for (stage, days_ago) in changes {
                 app.change_stage(*stage, ago(*days_ago), now);
             }
@@ -142,7 +146,8 @@ mod tests {
         .build(Uuid::new_v4(), today, Utc::now())
         .expect("valid");
         data.add_application(own);
-        data.add_sample(today, Utc::now());
+        let now = today.and_hms_opt(12, 0, 0).expect("time").and_utc();
+        data.add_sample(today, now);
         assert_eq!(data.applications.len(), 5);
         assert!(data.validate().is_ok());
         data.add_sample(today, Utc::now());
@@ -158,6 +163,15 @@ mod tests {
             .expect("sample");
         assert_eq!(rejected.stage(), Stage::Rejected);
         assert!(rejected.feedback.follow_up_due_by(today));
+        let quiet = data
+            .applications
+            .iter()
+            .find(|a| a.company == "Fabrikam")
+            .expect("sample");
+        assert!(
+            quiet.ghosted_suggested(today),
+            "the sample shows Ghosted? the moment it is added"
+        );
         data.remove_sample();
         assert_eq!(data.applications.len(), 1);
         assert_eq!(data.applications[0].company, "Mine");

@@ -81,6 +81,26 @@ impl Stage {
             Stage::Accepted | Stage::Rejected | Stage::Ghosted | Stage::Withdrawn | Stage::Declined
         )
     }
+
+    /// Whether a reflection fits an application that ended here, and the words that
+    /// invite it. The wizard is about learning from how it ended, so it is offered
+    /// where that is worth doing: a rejection, a silence, or the user's own decision
+    /// to step away. Open applications and offers get no invitation; "reflect on
+    /// this rejection" on an offer would be both wrong and unkind.
+    pub(crate) fn reflect_invite(self) -> Option<&'static str> {
+        match self {
+            Stage::Rejected => Some("Reflect on this rejection"),
+            Stage::Ghosted => Some("Reflect, even without an answer"),
+            Stage::Withdrawn => Some("Reflect on why you stepped back"),
+            Stage::Declined => Some("Reflect on your decision"),
+            Stage::Saved
+            | Stage::Applied
+            | Stage::Screening
+            | Stage::Interviewing
+            | Stage::Offer
+            | Stage::Accepted => None,
+        }
+    }
 }
 
 /// One move from one stage to another. `on` is the day it happened (the user may
@@ -204,6 +224,30 @@ mod tests {
             stages,
             [Stage::Applied, Stage::Screening, Stage::Interviewing]
         );
+    }
+
+    #[test]
+    fn reflection_is_offered_only_where_it_fits() {
+        let offered: Vec<_> = Stage::ALL
+            .into_iter()
+            .filter(|s| s.reflect_invite().is_some())
+            .collect();
+        assert_eq!(
+            offered,
+            [
+                Stage::Rejected,
+                Stage::Ghosted,
+                Stage::Withdrawn,
+                Stage::Declined
+            ]
+        );
+        assert_eq!(Stage::Offer.reflect_invite(), None);
+        assert_eq!(Stage::Accepted.reflect_invite(), None);
+        // Only a rejection is called one.
+        for s in offered {
+            let words = s.reflect_invite().unwrap_or_default();
+            assert_eq!(words.contains("rejection"), s == Stage::Rejected, "{words}");
+        }
     }
 
     #[test]

@@ -13,6 +13,24 @@ pub(crate) struct Funnel {
     pub(crate) offer: usize,
 }
 
+impl Funnel {
+    /// The three steps with their counts, widest first, as the chart draws them.
+    pub(crate) fn steps(&self) -> [(&'static str, usize); 3] {
+        [
+            ("Applied", self.applied),
+            ("Interviewed", self.interviewed),
+            ("Offer", self.offer),
+        ]
+    }
+
+    /// A bar's length as a percentage of the chart's width: the biggest step fills it,
+    /// and an empty step keeps a sliver so its row still reads as a bar.
+    pub(crate) fn bar_percent(&self, n: usize) -> f64 {
+        let max = self.applied.max(self.interviewed).max(self.offer).max(1);
+        (100.0 * n as f64 / max as f64).clamp(1.0, 100.0)
+    }
+}
+
 /// Counts an application at every funnel step its history ever reached, so a rejection
 /// after interviews still counts as "interviewed".
 pub(crate) fn funnel(data: &AppData) -> Funnel {
@@ -179,6 +197,22 @@ mod tests {
                 offer: 1
             }
         );
+    }
+
+    #[test]
+    fn funnel_bars_scale_to_the_biggest_step() {
+        for applied in [10, 100, 1000] {
+            let f = Funnel {
+                applied,
+                interviewed: applied / 2,
+                offer: 0,
+            };
+            assert_eq!(f.bar_percent(f.applied), 100.0);
+            assert_eq!(f.bar_percent(f.interviewed), 50.0);
+            assert_eq!(f.bar_percent(f.offer), 1.0, "an empty step keeps a sliver");
+            assert_eq!(f.steps()[0], ("Applied", applied));
+        }
+        assert_eq!(Funnel::default().bar_percent(0), 1.0);
     }
 
     #[test]

@@ -11,9 +11,11 @@ use crate::components::contacts_editor::ContactsEditor;
 use crate::components::feedback_panel::FeedbackPanel;
 use crate::components::ghosted_prompt::GhostedPrompt;
 use crate::components::interview_rounds::InterviewRounds;
+use crate::components::interviewing_prompt::InterviewingPrompt;
 use crate::components::stage_badge::StageBadge;
 use crate::components::stage_change_form::StageChangeForm;
 use crate::model::feedback::FeedbackStatus;
+use crate::model::reflection::ReflectionStatus;
 use crate::model::Stage;
 use crate::state::use_store;
 
@@ -22,6 +24,9 @@ pub(crate) fn ApplicationDetail() -> impl IntoView {
     let store = use_store();
     let params = use_params_map();
     let navigate = use_navigate();
+    // Which application "Not now" was pressed for on the "Move to Interviewing?"
+    // prompt. Kept here, outside the redraw below, so the answer survives other edits.
+    let interviewing_dismissed = RwSignal::new(None::<Uuid>);
     let app = Memo::new(move |_| {
         let id = params.with(|p| p.get("id").and_then(|s| Uuid::parse_str(&s).ok()))?;
         store.data.with(|d| d.application(id).cloned())
@@ -52,13 +57,27 @@ pub(crate) fn ApplicationDetail() -> impl IntoView {
             let ghosted_days = a
                 .ghosted_suggested(today())
                 .then(|| (today() - a.last_activity()).num_days());
+            let reflection = store
+                .data
+                .with_untracked(|d| d.reflection_for(id).map(|r| r.status));
             // Offered right after a rejection, until a reflection is complete.
-            let offer_reflection = a.stage() == Stage::Rejected
-                && store.data.with_untracked(|d| {
-                    d.reflection_for(id).is_none_or(|r| {
-                        r.status != crate::model::reflection::ReflectionStatus::Complete
-                    })
-                });
+            let offer_reflection =
+                a.stage() == Stage::Rejected && reflection != Some(ReflectionStatus::Complete);
+            // Elsewhere, only where reflecting fits the stage, in words that fit it
+            // (never "rejection" on an offer); one already started is always reachable.
+            let reflect_action = match reflection {
+                Some(ReflectionStatus::Complete) => Some("View reflection"),
+                Some(ReflectionStatus::Draft) => Some("Continue reflection"),
+                None => a.stage().reflect_invite(),
+            }
+            .filter(|_| !offer_reflection);
+            let offer_label = if reflection.is_some() {
+                "Continue your reflection"
+            } else {
+                "Reflect on this rejection"
+            };
+            let interviewing_on = a.interviewing_suggested(today());
+            let current = a.stage();
             let navigate = navigate.clone();
             let delete = move |_| {
                 store.delete_application(id);
@@ -75,7 +94,9 @@ pub(crate) fn ApplicationDetail() -> impl IntoView {
                 </div>
                 <div class="actions page-actions">
                     <A href=app_path(&format!("/applications/{id}/edit")) attr:class="button secondary">"Edit"</A>
-                    <A href=app_path(&format!("/reflect/{id}")) attr:class="button secondary">"Reflect"</A>
+                    {reflect_action.map(|label| view! {
+                        <A href=app_path(&format!("/reflect/{id}")) attr:class="button secondary">{label}</A>
+                    })}
                     <A href=company_href.clone() attr:class="button secondary">{format!("All at {}", a.company)}</A>
                     <button type="button" class="secondary danger" disabled=move || !store.writable() on:click=delete>"Delete"</button>
                 </div>
@@ -84,7 +105,7 @@ pub(crate) fn ApplicationDetail() -> impl IntoView {
                     <aside class="reminder reflect-offer" aria-labelledby="reflect-offer-title">
                         <h2 id="reflect-offer-title">"Turn this no into progress"</h2>
                         <p>"Five short steps: skills, interview techniques, opportunities, what you learned about yourself, and your confidence."</p>
-                        <A href=app_path(&format!("/reflect/{id}")) attr:class="button">"Reflect on this rejection"</A>
+                        <A href=app_path(&format!("/reflect/{id}")) attr:class="button">{offer_label}</A>
                     </aside>
                 })}
                 {show_feedback.then(|| view! { <FeedbackPanel app=a.clone()/> })}
@@ -100,7 +121,7 @@ pub(crate) fn ApplicationDetail() -> impl IntoView {
                     </dl>
                 </section>
                 <section class="card" aria-labelledby="timeline">
-                    <h2 id="timeline">"Timeline"</h2>
+                    <h2 id="timeline" tabindex="-1">"Timeline"</h2>
                     <ol class="timeline">
                         {a.history.iter().map(|c| view! {
                             <li><time datetime=c.on.to_string()>{format_date(c.on)}</time>" "<StageBadge stage=c.stage/></li>
@@ -108,7 +129,11 @@ pub(crate) fn ApplicationDetail() -> impl IntoView {
                     </ol>
                     <StageChangeForm id=a.id current=a.stage()/>
                 </section>
-                <InterviewRounds app_id=id rounds=a.interviews.clone()/>
+                <InterviewRounds app_id=id rounds=a.interviews.clone()>
+                    {interviewing_on.map(|on| view! {
+                        <InterviewingPrompt app_id=id current=current on=on dismissed=interviewing_dismissed/>
+                    })}
+                </InterviewRounds>
                 <ContactsEditor app_id=id contacts=a.contacts.clone()/>
             }
             .into_any()

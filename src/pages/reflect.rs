@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use uuid::Uuid;
 
 use crate::browser::app_path;
@@ -72,6 +72,17 @@ pub(crate) fn ReflectList() -> impl IntoView {
 pub(crate) fn Reflect() -> impl IntoView {
     let store = use_store();
     let params = use_params_map();
+    // `?edit=N`: a finished reflection opened for editing at step N. Editing is a view,
+    // not a status: the reflection stays complete, and leaving the editor (Done, or
+    // any link) shows the summary again.
+    let query = use_query_map();
+    let edit_step = Memo::new(move |_| {
+        query.with(|q| {
+            q.get("edit")
+                .and_then(|s| s.parse::<u8>().ok())
+                .filter(|n| (1..=5).contains(n))
+        })
+    });
     let app_id = Memo::new(move |_| {
         let id = params.with(|p| p.get("id").and_then(|s| Uuid::parse_str(&s).ok()))?;
         store.data.with(|d| d.application(id).map(|a| a.id))
@@ -99,6 +110,7 @@ pub(crate) fn Reflect() -> impl IntoView {
                 aid,
                 format!("{} at {}", a.role, a.company),
                 r.map(|r| (r.id, r.status)),
+                edit_step.get(),
             ))
         })
     });
@@ -112,7 +124,7 @@ pub(crate) fn Reflect() -> impl IntoView {
             }
             .into_any()
         }
-        Some((aid, label, None)) => {
+        Some((aid, label, None, _)) => {
             crate::browser::set_title(&format!("Reflect: {label}"));
             view! {
                 <h1>{format!("Reflect: {label}")}</h1>
@@ -121,14 +133,25 @@ pub(crate) fn Reflect() -> impl IntoView {
             }
             .into_any()
         }
-        Some((aid, label, Some((rid, status)))) => {
-            crate::browser::set_title(&format!("Reflect: {label}"));
+        Some((aid, label, Some((rid, status)), edit)) => {
+            let editing =
+                status == ReflectionStatus::Complete && edit.is_some() && store.writable();
+            let title = match (status, editing) {
+                (ReflectionStatus::Draft, _) => format!("Reflect: {label}"),
+                (ReflectionStatus::Complete, true) => format!("Edit reflection: {label}"),
+                (ReflectionStatus::Complete, false) => format!("Reflection: {label}"),
+            };
+            crate::browser::set_title(&title);
             view! {
                 <p class="breadcrumb no-print"><A href=app_path(&format!("/applications/{aid}")) exact=true>"← Back to the application"</A></p>
-                <h1>{if status == ReflectionStatus::Complete { format!("Reflection: {label}") } else { format!("Reflect: {label}") }}</h1>
-                {match status {
-                    ReflectionStatus::Draft => view! { <ReflectionWizard reflection_id=rid application_id=aid/> }.into_any(),
-                    ReflectionStatus::Complete => view! { <ReflectionSummary reflection_id=rid application_id=aid/> }.into_any(),
+                <h1>{title}</h1>
+                {match (status, editing) {
+                    (ReflectionStatus::Draft, _) => view! { <ReflectionWizard reflection_id=rid application_id=aid/> }.into_any(),
+                    (ReflectionStatus::Complete, true) => view! {
+                        <p class="notice editing-note">"Your reflection stays finished while you change it. Changes save as you type; press Done to see the summary."</p>
+                        <ReflectionWizard reflection_id=rid application_id=aid editing=true start_at=edit/>
+                    }.into_any(),
+                    (ReflectionStatus::Complete, false) => view! { <ReflectionSummary reflection_id=rid application_id=aid/> }.into_any(),
                 }}
             }
             .into_any()

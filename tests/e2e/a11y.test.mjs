@@ -71,8 +71,16 @@ for (const scheme of ["light", "dark"]) {
       if (step < 5) await page.getByRole("button", { name: "Next" }).click();
     }
     await page.getByRole("button", { name: "Finish and see summary" }).click();
+    // Nothing was written (the rows added above are empty), so finishing asks first.
+    await page.getByRole("button", { name: "Finish anyway" }).waitFor();
+    problems.push(...(await audit(page, "finish without answers")));
+    await page.getByRole("button", { name: "Finish anyway" }).click();
     await page.getByRole("button", { name: "Download as Markdown" }).waitFor();
     problems.push(...(await audit(page, "summary")));
+    // A finished reflection open for editing at one step.
+    await open(page, env.url, `reflect/${ACME}?edit=3`);
+    await page.getByText("Step 3 of 5").waitFor();
+    problems.push(...(await audit(page, "editing a finished reflection")));
     assert.deepEqual(problems, []);
   });
 }

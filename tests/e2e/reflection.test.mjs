@@ -170,13 +170,13 @@ test("a full reflection by keyboard only, resumed after a reload, then exported,
   await page.getByRole("cell", { name: "7 / 10" }).waitFor();
   await page.getByRole("region", { name: "Wins log" }).getByText("Clear examples").waitFor();
 
-  // Reopen and edit.
+  // Reopen and edit: it stays complete, and "Done" returns to the summary.
   await open(page, env.url, `reflect/${APP_ID}`);
-  await page.getByRole("button", { name: "Edit reflection" }).click();
+  await page.getByRole("link", { name: "Edit reflection" }).click();
   await page.getByText("Step 1 of 5").waitFor();
   await page.getByRole("button", { name: /Build your confidence/ }).click();
   await page.getByLabel("My next step").fill("Book a mock interview");
-  await page.getByRole("button", { name: "Finish and see summary" }).click();
+  await page.getByRole("button", { name: "Done" }).click();
   await page.getByText("Next step: Book a mock interview").waitFor();
   await waitForSaved(page, (env) => env.data.reflections[0].status === "complete" && env.data.reflections[0].confidence.next_step === "Book a mock interview");
   const r = (await stored(page)).data.reflections[0];

@@ -1,0 +1,163 @@
+//! Which parts of a reflection hold an answer, and finishing one. Kept apart from
+//! `reflection.rs` (the stored shape), which is long enough already.
+
+use chrono::{DateTime, Utc};
+
+use super::reflection::{
+    Benefit, ReapplyInterest, Reflection, ReflectionStatus, SkillGap, Technique,
+};
+
+fn written(s: &str) -> bool {
+    !s.trim().is_empty()
+}
+
+impl SkillGap {
+    /// A row the user added but never typed in.
+    pub(crate) fn is_blank(&self) -> bool {
+        !written(&self.gap) && !written(&self.action)
+    }
+}
+
+impl Technique {
+    pub(crate) fn is_blank(&self) -> bool {
+        !written(&self.name) && !written(&self.note)
+    }
+}
+
+impl Reflection {
+    /// Whether the step for `benefit` holds anything the user wrote or chose. Empty
+    /// rows, blank text and untouched defaults ("Not sure yet") do not count.
+    pub(crate) fn answered(&self, benefit: Benefit) -> bool {
+        match benefit {
+            Benefit::Skills => self.skills.iter().any(|g| !g.is_blank()),
+            Benefit::Techniques => self.techniques.iter().any(|t| !t.is_blank()),
+            Benefit::Opportunities => {
+                let o = &self.opportunities;
+                o.thanked_on.is_some()
+                    || o.stay_in_touch
+                    || o.reconnect_on.is_some()
+                    || o.reapply != ReapplyInterest::Unsure
+                    || written(&o.other_roles)
+            }
+            Benefit::Mentoring => {
+                written(&self.mentoring.learned) || written(&self.mentoring.try_differently)
+            }
+            Benefit::Confidence => {
+                let c = &self.confidence;
+                c.did_well.iter().any(|w| written(w)) || c.rating.is_some() || written(&c.next_step)
+            }
+        }
+    }
+
+    /// At least one answer anywhere: finishing without one asks first.
+    pub(crate) fn has_any_answer(&self) -> bool {
+        Benefit::ALL.into_iter().any(|b| self.answered(b))
+    }
+
+    /// Marks the reflection finished. It stays finished from then on: editing it later
+    /// changes the answers, never the status.
+    pub(crate) fn finish(&mut self, now: DateTime<Utc>) {
+        self.status = ReflectionStatus::Complete;
+        self.completed_at = Some(now);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::reflection::{ActionKind, PlanStatus, Verdict};
+    use chrono::NaiveDate;
+    use uuid::Uuid;
+
+    fn blank() -> Reflection {
+        Reflection::new(Uuid::new_v4(), Uuid::new_v4(), Utc::now())
+    }
+
+    #[test]
+    fn five_empty_steps_hold_no_answer() {
+        let mut r = blank();
+        // Rows added but left empty, and whitespace, are still nothing.
+        r.skills.push(SkillGap {
+            id: Uuid::new_v4(),
+            gap: "  ".into(),
+            action: String::new(),
+            action_kind: ActionKind::Practice,
+            target_date: None,
+            status: PlanStatus::Todo,
+        });
+        r.techniques.push(Technique {
+            id: Uuid::new_v4(),
+            name: String::new(),
+            verdict: Verdict::Improve,
+            note: "\n".into(),
+        });
+        r.confidence.did_well = vec![String::new(), " ".into()];
+        r.mentoring.learned = "\t".into();
+        assert!(!r.has_any_answer());
+        for b in Benefit::ALL {
+            assert!(!r.answered(b), "{}", b.title());
+        }
+    }
+
+    #[test]
+    fn one_answer_in_any_step_is_enough() {
+        /// One change, and the only step it should count for.
+        type Edit = (Benefit, fn(&mut Reflection));
+        let edits: [Edit; 9] = [
+            (Benefit::Skills, |r| {
+                r.skills.push(SkillGap {
+                    id: Uuid::nil(),
+                    gap: String::new(),
+                    action: "Take a course".into(),
+                    action_kind: ActionKind::Course,
+                    target_date: None,
+                    status: PlanStatus::Todo,
+                })
+            }),
+            (Benefit::Techniques, |r| {
+                r.techniques.push(Technique {
+                    id: Uuid::nil(),
+                    name: "STAR answers".into(),
+                    verdict: Verdict::Keep,
+                    note: String::new(),
+                })
+            }),
+            (Benefit::Opportunities, |r| {
+                r.opportunities.stay_in_touch = true
+            }),
+            (Benefit::Opportunities, |r| {
+                r.opportunities.reapply = ReapplyInterest::No
+            }),
+            (Benefit::Opportunities, |r| {
+                r.opportunities.thanked_on = NaiveDate::from_ymd_opt(2026, 3, 1)
+            }),
+            (Benefit::Mentoring, |r| {
+                r.mentoring.try_differently = "Pause first".into()
+            }),
+            (Benefit::Confidence, |r| r.confidence.rating = Some(1)),
+            (Benefit::Confidence, |r| {
+                r.confidence.did_well = vec![String::new(), "Rapport".into()]
+            }),
+            (Benefit::Confidence, |r| {
+                r.confidence.next_step = "Apply again".into()
+            }),
+        ];
+        for (benefit, edit) in edits {
+            let mut r = blank();
+            edit(&mut r);
+            assert!(r.has_any_answer());
+            for b in Benefit::ALL {
+                assert_eq!(r.answered(b), b == benefit, "{}", b.title());
+            }
+        }
+    }
+
+    #[test]
+    fn finishing_marks_it_complete() {
+        let mut r = blank();
+        let now = Utc::now();
+        r.finish(now);
+        assert_eq!(r.status, ReflectionStatus::Complete);
+        assert_eq!(r.completed_at, Some(now));
+    }
+}
