@@ -8,6 +8,7 @@ use leptos_router::components::A;
 use uuid::Uuid;
 
 use crate::browser::{app_path, format_date};
+use crate::components::unencrypted_hint::UnencryptedHint;
 use crate::model::reflection::{Benefit, ReapplyInterest, Reflection};
 use crate::state::use_store;
 
@@ -80,6 +81,7 @@ pub(crate) fn ReflectionSummary(reflection_id: Uuid, application_id: Uuid) -> im
                         <button type="button" class="secondary" on:click=print>"Print"</button>
                         {writable.then(|| view! { <A href=edit_href(1) attr:class="button secondary">"Edit reflection"</A> })}
                         <span role="status">{message}</span>
+                        <UnencryptedHint/>
                     </div>
                     {answered.into_iter().map(|(n, b)| view! {
                         <section class="card" aria-labelledby=format!("sum-{n}")>

@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use crate::browser::{app_path, format_date, today};
 use crate::components::backup_nudge::BackupNudge;
 use crate::components::funnel_chart::FunnelChart;
+use crate::components::unencrypted_hint::UnencryptedHint;
 use crate::model::stats::{self, Due, FeedbackRates};
 use crate::model::{ics, Stage};
 use crate::state::use_store;
@@ -131,6 +132,7 @@ pub(crate) fn Dashboard() -> impl IntoView {
                     <div class="actions">
                         <button type="button" class="secondary" on:click=download_ics>"Download reminders (.ics)"</button>
                     </div>
+                    <UnencryptedHint/>
                     <p role="status">{ics_message}</p>
                 </section>
             </div>
