@@ -29,7 +29,7 @@ use crate::state::{Health, Store};
 pub(crate) fn App() -> impl IntoView {
     let store = Store::start();
     provide_context(store);
-    let locked = move || matches!(store.health.get(), Health::Locked { .. });
+    let locked = move || matches!(store.health.get(), Health::AwaitingPassphrase { .. });
     view! {
         <Router base=crate::browser::base_path().to_owned()>
             <RouteFocus/>

@@ -50,13 +50,13 @@ pub(crate) fn ApplicationForm(#[prop(optional)] editing: Option<Uuid>) -> impl I
                 }),
             Some(id) => {
                 let d = draft.get_untracked();
-                let mut outcome = Err(Vec::new());
-                store.update(|data| {
-                    outcome = data
-                        .edit_application(id, now, |app| d.apply_to(app, today, now))
-                        .unwrap_or(Err(Vec::new()));
-                });
-                outcome.map(|()| id)
+                store
+                    .update(|data| {
+                        data.edit_application(id, now, |app| d.apply_to(app, today, now))
+                    })
+                    .flatten()
+                    .unwrap_or(Err(Vec::new()))
+                    .map(|()| id)
             }
         };
         match result {

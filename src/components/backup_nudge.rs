@@ -33,7 +33,7 @@ pub(crate) fn BackupNudge() -> impl IntoView {
             <p>{move || status.with(|s| s.text.clone())}</p>
             <div class="actions">
                 <button type="button" class=move || if status.with(|s| s.due) { "" } else { "secondary" } on:click=backup>
-                    {move || if store.locked.get() { "Download backup (encrypted)" } else { "Download backup" }}
+                    {move || if store.lock_on.get() { "Download backup (encrypted)" } else { "Download backup" }}
                 </button>
             </div>
             <p class="field-error" role="alert">{error}</p>

@@ -50,9 +50,9 @@ pub(crate) fn ContactsEditor(app_id: Uuid, contacts: Vec<Contact>) -> impl IntoV
                             {(!c.email.is_empty()).then(|| view! { " · " <a href=format!("mailto:{}", c.email)>{c.email.clone()}</a> })}
                             " "
                             <button type="button" class="link" aria-label=label disabled=move || !store.writable()
-                                on:click=move |_| store.update(|d| {
+                                on:click=move |_| { store.update(|d| {
                                     d.edit_application(app_id, chrono::Utc::now(), |a| { if i < a.contacts.len() { a.contacts.remove(i); } });
-                                })>"Remove"</button>
+                                }); }>"Remove"</button>
                         </li>
                     }
                 }).collect_view()}

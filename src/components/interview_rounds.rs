@@ -48,9 +48,9 @@ pub(crate) fn InterviewRounds(
                                         on:click=move |_| editing.set(Some(Some(rid)))>"Edit"</button>
                                     <button type="button" class="secondary" aria-label=remove_label.clone()
                                         disabled=move || !store.writable()
-                                        on:click=move |_| store.update(|d| {
+                                        on:click=move |_| { store.update(|d| {
                                             d.edit_application(app_id, chrono::Utc::now(), |a| a.interviews.retain(|x| x.id != rid));
-                                        })>"Remove"</button>
+                                        }); }>"Remove"</button>
                                 </div>
                             }
                         }

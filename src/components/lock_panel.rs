@@ -37,7 +37,7 @@ pub(crate) fn LockPanel() -> impl IntoView {
     let copies_tick = RwSignal::new(0u32);
     let readable = Memo::new(move |_| {
         copies_tick.track();
-        store.locked.track();
+        store.lock_on.track();
         store.readable_copies()
     });
     let enable = move |ev: leptos::ev::SubmitEvent| {
@@ -78,7 +78,7 @@ pub(crate) fn LockPanel() -> impl IntoView {
         <section class="card" aria-labelledby="lock-h">
             <h2 id="lock-h">"Passphrase lock"</h2>
             <Show
-                when=move || store.locked.get()
+                when=move || store.lock_on.get()
                 fallback=move || view! {
                     <p>"Optional. Encrypts everything Knockback keeps in this browser with a key made from your passphrase (AES-GCM), so someone else using this device can't read it. There's no way to recover a forgotten passphrase."</p>
                     <form class="inline-form" on:submit=enable aria-label="Turn on the passphrase lock" novalidate=true>

@@ -6,10 +6,7 @@ use leptos::prelude::*;
 
 use crate::browser::{format_date, read_file_text};
 use crate::model::wording::count;
-use crate::state::{use_store, FileRead, Offer};
-use crate::storage::backup::{Preview, MAX_BACKUP_BYTES};
-use crate::storage::local;
-use crate::storage::sealed::Sealed;
+use crate::state::{use_store, FileRead, LockedFile, Offer, Preview};
 
 #[component]
 pub(crate) fn RestorePanel() -> impl IntoView {
@@ -20,7 +17,7 @@ pub(crate) fn RestorePanel() -> impl IntoView {
     let dragging = RwSignal::new(false);
     let safety = RwSignal::new(store.has_safety_copy());
     // An encrypted backup waiting for its passphrase.
-    let locked_file = RwSignal::new(None::<Sealed>);
+    let locked_file = RwSignal::new(None::<LockedFile>);
     let passphrase = RwSignal::new(String::new());
     let unlocking = RwSignal::new(false);
 
@@ -28,9 +25,9 @@ pub(crate) fn RestorePanel() -> impl IntoView {
         preview.set(None);
         result.set(None);
         error.set(None);
-        if file.size() > MAX_BACKUP_BYTES as f64 {
+        if let Err(e) = store.check_file_size(file.size()) {
             error.set(Some(format!(
-                "“{}” is too large to be a Knockback backup (over 20 MB). Nothing was changed.",
+                "“{}”: {e}. Nothing was changed.",
                 file.name()
             )));
             return;
@@ -168,10 +165,10 @@ pub(crate) fn RestorePanel() -> impl IntoView {
                             <li>{format!("Schema version {}{}", p.schema_version,
                                 p.exported_at.map(|t| format!(", exported {}", format_date(t.date_naive()))).unwrap_or_default())}</li>
                         </ul>
-                        {(p.chars * 10 > local::CAPACITY_CHARS * 6).then(|| view! {
+                        {(p.capacity_percent() > 60).then(|| view! {
                             <p class="field-error" role="alert">{format!(
                                 "This backup takes {}% of the space browsers are sure to give Knockback. Restoring it may not fit; if it doesn't, nothing will change.",
-                                p.chars * 100 / local::CAPACITY_CHARS
+                                p.capacity_percent()
                             )}</p>
                         })}
                         <div class="actions">

@@ -21,16 +21,17 @@ pub(crate) fn StageChangeForm(id: Uuid, current: Stage) -> impl IntoView {
             error.set(Some("Choose a stage from the list.".into()));
             return;
         };
-        let mut result = Ok(());
-        store.update(|d| {
-            result = d.record_stage(
-                id,
-                new_stage,
-                &on.get_untracked(),
-                crate::browser::today(),
-                chrono::Utc::now(),
-            );
-        });
+        let result = store
+            .update(|d| {
+                d.record_stage(
+                    id,
+                    new_stage,
+                    &on.get_untracked(),
+                    crate::browser::today(),
+                    chrono::Utc::now(),
+                )
+            })
+            .unwrap_or(Ok(()));
         match result {
             Ok(()) => {
                 error.set(None);

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use crate::model::eviction::{Eviction, EVICTION_DAYS};
 use crate::state::use_store;
-use crate::storage::local;
 
 /// Above this share of the capacity, warn before writes start failing.
 pub(crate) const WARN_SHARE: f64 = 0.6;
@@ -32,9 +31,12 @@ pub(crate) fn StoragePanel() -> impl IntoView {
     // Recounted whenever the data changes (after the debounced save has run, close enough).
     let used = Memo::new(move |_| {
         store.data.track();
-        local::used_chars()
+        store.storage_use()
     });
-    let share = move || used.get() as f64 / local::CAPACITY_CHARS as f64;
+    let share = move || {
+        let (used, capacity) = used.get();
+        used as f64 / capacity as f64
+    };
     let ask = move |_| crate::browser::request_persistence(move |r| persisted.set(Some((r, true))));
     let eviction = match store.eviction() {
         Eviction::AtRisk => Some(format!("This browser (Safari, or any browser on iPhone and iPad) deletes a site's data after {EVICTION_DAYS} days without a visit. Add Knockback to your Home Screen, and keep backups.")),
@@ -45,7 +47,7 @@ pub(crate) fn StoragePanel() -> impl IntoView {
         <section class="card" aria-labelledby="storage-h">
             <h2 id="storage-h">"Storage"</h2>
             <p>{move || format!("Using {:.0}% of the space this browser gives Knockback (about {} KB of {} KB).",
-                share() * 100.0, used.get() * 2 / 1024, local::CAPACITY_CHARS * 2 / 1024)}</p>
+                share() * 100.0, used.get().0 * 2 / 1024, used.get().1 * 2 / 1024)}</p>
             <Show when=move || { share() >= WARN_SHARE }>
                 <p class="field-error" role="alert">"Storage is getting full. Download a backup, then remove old applications or sample data before saving fails."</p>
             </Show>

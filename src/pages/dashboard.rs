@@ -62,7 +62,9 @@ pub(crate) fn Dashboard() -> impl IntoView {
             },
         ));
     };
-    let add_sample = move |_| store.update(|d| d.add_sample(today(), chrono::Utc::now()));
+    let add_sample = move |_| {
+        store.update(|d| d.add_sample(today(), chrono::Utc::now()));
+    };
 
     view! {
         <h1>"Dashboard"</h1>

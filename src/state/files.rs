@@ -8,7 +8,9 @@ use leptos::prelude::*;
 
 use super::{Health, Store};
 use crate::model::AppData;
-use crate::storage::backup::{self, Preview};
+use crate::storage::backup;
+/// A backup file read and checked, shown before the user chooses Replace or Merge.
+pub(crate) use crate::storage::backup::Preview;
 use crate::storage::codec;
 use crate::storage::copies;
 use crate::storage::crypto;
@@ -44,11 +46,23 @@ fn encrypt_failed(e: String) -> String {
     format!("Nothing was downloaded: it could not be encrypted ({e}).")
 }
 
+/// An encrypted file waiting for its passphrase. Opaque to the views.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct LockedFile(Sealed);
+
 /// What a chosen backup file turned out to be.
 pub(crate) enum FileRead {
     Preview(Box<Preview>),
     /// Encrypted: it needs its passphrase (see [`Store::open_locked_file`]).
-    Locked(Sealed),
+    Locked(LockedFile),
+}
+
+/// A copy of unreadable data set aside, as the settings page lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct SetAside {
+    pub(crate) key: String,
+    /// When it was set aside, as stored in its key.
+    pub(crate) label: String,
 }
 
 fn file_name(base: &str, encrypted: bool) -> String {
@@ -152,7 +166,7 @@ impl Store {
     /// Reads a chosen file: a preview, or a request for its passphrase. Nothing changes.
     pub(crate) fn read_file(&self, text: &str) -> Result<FileRead, String> {
         if let Some((s, _)) = sealed::peek(text) {
-            return Ok(FileRead::Locked(s));
+            return Ok(FileRead::Locked(LockedFile(s)));
         }
         backup::read(text).map(|p| FileRead::Preview(Box::new(p)))
     }
@@ -160,10 +174,11 @@ impl Store {
     /// Opens an encrypted file with its passphrase, into a preview. Nothing changes.
     pub(crate) fn open_locked_file(
         &self,
-        file: Sealed,
+        file: LockedFile,
         passphrase: String,
         done: impl FnOnce(Result<Preview, String>) + 'static,
     ) {
+        let LockedFile(file) = file;
         wasm_bindgen_futures::spawn_local(async move {
             done(
                 crypto::open(&passphrase, &file)
@@ -171,6 +186,27 @@ impl Store {
                     .and_then(|(text, _)| backup::read_opened(&text, file.holds)),
             );
         });
+    }
+
+    /// Refuses a file too large to be a backup before it is read.
+    pub(crate) fn check_file_size(&self, bytes: f64) -> Result<(), String> {
+        backup::check_size(bytes)
+    }
+
+    /// The set-aside copies of unreadable data, oldest first.
+    pub(crate) fn set_aside_copies(&self) -> Vec<SetAside> {
+        local::quarantine_keys()
+            .into_iter()
+            .map(|key| SetAside {
+                label: key.trim_start_matches(local::QUARANTINE_PREFIX).to_owned(),
+                key,
+            })
+            .collect()
+    }
+
+    /// Characters this site's storage uses, and what browsers are sure to give it.
+    pub(crate) fn storage_use(&self) -> (usize, usize) {
+        (local::used_chars(), local::CAPACITY_CHARS)
     }
 
     /// True when a safety copy is kept.

@@ -44,7 +44,7 @@ impl Store {
         passphrase: String,
         done: impl FnOnce(Result<(), String>) + 'static,
     ) {
-        let Health::Locked { sealed, revision } = self.health.get_untracked() else {
+        let Health::AwaitingPassphrase { sealed, revision } = self.health.get_untracked() else {
             return done(Ok(()));
         };
         let store = *self;
@@ -69,7 +69,7 @@ impl Store {
                 Err(e) => return done(Err(e)),
             };
             store.key.set_value(Some(key.clone()));
-            store.locked.set(true);
+            store.lock_on.set(true);
             store.revision.set_value(revision);
             // What was just opened is what is stored: nothing to write.
             let packed = store.packed_of(&d.data).ok().map(|p| p.signature);
@@ -100,7 +100,7 @@ impl Store {
                 Err(e) => return done(Err(e)),
             };
             store.key.set_value(Some(key.clone()));
-            store.locked.set(true);
+            store.lock_on.set(true);
             store.last_saved.set_value(None);
             store.save_now();
             let report = copies::seal_all(&key).await;
@@ -119,7 +119,7 @@ impl Store {
             return done("The lock is already off.".into());
         };
         self.key.set_value(None);
-        self.locked.set(false);
+        self.lock_on.set(false);
         self.last_saved.set_value(None);
         self.save_now();
         wasm_bindgen_futures::spawn_local(async move {

@@ -18,7 +18,7 @@ mod files;
 mod lock;
 mod prefs;
 
-pub(crate) use files::{FileRead, Offer};
+pub(crate) use files::{FileRead, LockedFile, Offer, Preview};
 
 /// How long the store waits after the last change before writing. Short enough that a
 /// reload right after typing keeps everything (we also flush when the page is hidden).
@@ -43,8 +43,10 @@ pub(crate) enum Health {
     Superseded {
         lost: Box<AppData>,
     },
-    /// Locked with a passphrase: nothing shows or saves until it is unlocked.
-    Locked {
+    /// The stored notebook is locked and this tab has not opened it yet: the unlock
+    /// screen asks for the passphrase; nothing shows or saves until then. (Compare
+    /// [`Store::lock_on`]: the lock is on *and* open in this tab.)
+    AwaitingPassphrase {
         sealed: Sealed,
         revision: u64,
     },
@@ -65,12 +67,17 @@ pub(crate) struct Store {
     last_saved: StoredValue<Option<codec::Signature>>,
     /// Serialises the data, reusing the text of unchanged records (see [`codec::Encoder`]);
     /// its packed pieces are JS strings.
+    ///
+    /// `StoredValue<_, LocalStorage>` is Leptos's arena storage for values that are not
+    /// `Send` (JS strings, CryptoKeys): "LocalStorage" there means thread-local, and has
+    /// nothing to do with the browser's localStorage.
     encoder: StoredValue<codec::Encoder<wasm_bindgen::JsValue>, LocalStorage>,
     pending: StoredValue<Option<TimeoutHandle>>,
     /// The passphrase lock's key while unlocked; `None` when the lock is off.
     key: StoredValue<Option<SealKey>, LocalStorage>,
-    /// Mirrors whether the lock is on, for the UI.
-    pub(crate) locked: RwSignal<bool>,
+    /// The passphrase lock is on and open in this tab (saves and downloads are
+    /// encrypted). Compare [`Health::AwaitingPassphrase`]: locked and not yet opened.
+    pub(crate) lock_on: RwSignal<bool>,
     /// An encrypted save is running (they are asynchronous) / another is wanted after it.
     saving: StoredValue<bool>,
     again: StoredValue<bool>,
@@ -106,7 +113,7 @@ impl Store {
             Boot::Unavailable(why) => (AppData::default(), Health::Unavailable(why), 0),
             Boot::Locked { sealed, revision } => (
                 AppData::default(),
-                Health::Locked { sealed, revision },
+                Health::AwaitingPassphrase { sealed, revision },
                 revision,
             ),
         };
@@ -120,7 +127,7 @@ impl Store {
             encoder: StoredValue::new_local(codec::Encoder::new(local::js_piece)),
             pending: StoredValue::new(None),
             key: StoredValue::new_local(None),
-            locked: RwSignal::new(false),
+            lock_on: RwSignal::new(false),
             saving: StoredValue::new(false),
             again: StoredValue::new(false),
         };
@@ -155,7 +162,7 @@ impl Store {
     pub(crate) fn writable(&self) -> bool {
         !matches!(
             self.health.get(),
-            Health::ReadOnly { .. } | Health::Locked { .. }
+            Health::ReadOnly { .. } | Health::AwaitingPassphrase { .. }
         )
     }
 
@@ -191,11 +198,16 @@ impl Store {
         );
     }
 
-    /// Applies an edit to the data. Every change goes through here.
-    pub(crate) fn update(&self, f: impl FnOnce(&mut AppData)) {
-        if self.writable() {
-            self.data.update(f);
+    /// Applies an edit to the data and returns what the edit returned; `None` when
+    /// nothing may be written (read-only, or waiting for the passphrase). Every change
+    /// goes through here.
+    pub(crate) fn update<T>(&self, f: impl FnOnce(&mut AppData) -> T) -> Option<T> {
+        if !self.writable() {
+            return None;
         }
+        let mut out = None;
+        self.data.update(|d| out = Some(f(d)));
+        out
     }
 
     /// Edits one reflection (the wizard's steps, the plan, the summary).
@@ -253,7 +265,7 @@ impl Store {
         self.pending.set_value(None);
         if matches!(
             self.health.get_untracked(),
-            Health::ReadOnly { .. } | Health::Unavailable(_) | Health::Locked { .. }
+            Health::ReadOnly { .. } | Health::Unavailable(_) | Health::AwaitingPassphrase { .. }
         ) {
             return;
         }
@@ -344,7 +356,7 @@ impl Store {
             Some(Newer::Plain(decoded)) => {
                 // The other tab turned the lock off.
                 self.key.set_value(None);
-                self.locked.set(false);
+                self.lock_on.set(false);
                 self.adopt(decoded.data, decoded.revision);
             }
             Some(Newer::Locked(sealed, revision)) => match self.key.get_value() {
@@ -356,12 +368,16 @@ impl Store {
                             codec::decode(&codec::wrap(&text, revision, chrono::Utc::now())).ok()
                         }) {
                             Some(d) => store.adopt(d.data, revision),
-                            None => store.health.set(Health::Locked { sealed, revision }),
+                            None => store
+                                .health
+                                .set(Health::AwaitingPassphrase { sealed, revision }),
                         }
                     });
                 }
                 // Another tab turned the lock on: ask for the passphrase here too.
-                None => self.health.set(Health::Locked { sealed, revision }),
+                None => self
+                    .health
+                    .set(Health::AwaitingPassphrase { sealed, revision }),
             },
             Some(Newer::Unreadable(error)) => {
                 // Another tab (or an older/newer build) wrote something we can't read:

@@ -33,6 +33,23 @@ pub(crate) struct Preview {
     pub(crate) chars: usize,
 }
 
+impl Preview {
+    /// The share of the space browsers are sure to give Knockback that this file would
+    /// take stored, in percent.
+    pub(crate) fn capacity_percent(&self) -> usize {
+        self.chars * 100 / super::local::CAPACITY_CHARS
+    }
+}
+
+/// Checks a chosen file's size before reading it: a file no browser could hold is
+/// refused at once (reading it would freeze the tab).
+pub(crate) fn check_size(bytes: f64) -> Result<(), String> {
+    if bytes > MAX_BACKUP_BYTES as f64 {
+        return Err("it is too large to be a Knockback backup (over 20 MB)".into());
+    }
+    Ok(())
+}
+
 /// Why a file can't be restored, in words for the user.
 pub(crate) fn explain(error: &DecodeError) -> String {
     match error {

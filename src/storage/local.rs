@@ -63,6 +63,18 @@ pub(crate) enum SaveError {
     Other(String),
 }
 
+/// What went wrong, in the words the storage banner shows.
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SaveError::Quota => f.write_str("The browser's storage for this site is full."),
+            SaveError::Verify => f.write_str("The browser did not keep what was written."),
+            SaveError::Stale => f.write_str("Another tab saved first."),
+            SaveError::Other(why) => write!(f, "The browser refused to save ({why})."),
+        }
+    }
+}
+
 fn storage() -> Result<Storage, String> {
     let window = web_sys::window().ok_or("no browser window")?;
     match window.local_storage() {
