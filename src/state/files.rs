@@ -11,11 +11,11 @@ use crate::model::AppData;
 use crate::storage::backup;
 /// A backup file read and checked, shown before the user chooses Replace or Merge.
 pub(crate) use crate::storage::backup::Preview;
-use crate::storage::codec;
 use crate::storage::copies;
 use crate::storage::crypto;
 use crate::storage::local::{self, SaveError};
 use crate::storage::sealed::{self, Holds, Sealed};
+use crate::storage::{encoder, envelope};
 
 /// A file the app offers to download.
 #[derive(Clone, Debug, PartialEq)]
@@ -100,7 +100,7 @@ impl Store {
         };
         match (content, key) {
             (Content::Notebook(json), key) => {
-                let plain = codec::backup(&json, chrono::Utc::now());
+                let plain = envelope::backup(&json, chrono::Utc::now());
                 if let Err(e) = backup::check_restorable(&plain) {
                     return done(Err(format!(
                         "Nothing was downloaded: the file came out unreadable ({e}). Your notebook itself is unchanged."
@@ -138,7 +138,7 @@ impl Store {
             Offer::UnsavedEdit => match self.health.get_untracked() {
                 Health::Superseded { lost } => (
                     "unsaved-edit",
-                    Content::Notebook(codec::encode_data(&lost)?),
+                    Content::Notebook(encoder::encode_data(&lost)?),
                 ),
                 _ => return Err("there is no unsaved edit any more".into()),
             },

@@ -51,7 +51,7 @@ impl Store {
         wasm_bindgen_futures::spawn_local(async move {
             let opened = match crypto::open(&passphrase, &sealed).await {
                 Ok((text, key)) => {
-                    match crate::storage::codec::decode(&crate::storage::codec::wrap(
+                    match crate::storage::envelope::decode(&crate::storage::envelope::wrap(
                         &text,
                         revision,
                         chrono::Utc::now(),

@@ -9,8 +9,9 @@ use leptos::prelude::*;
 use std::time::Duration;
 
 use crate::model::AppData;
-use crate::storage::codec::{self, DecodeError};
 use crate::storage::crypto::{self, SealKey};
+use crate::storage::encoder;
+use crate::storage::envelope::{self, DecodeError};
 use crate::storage::local::{self, Boot, Newer, SaveError};
 use crate::storage::sealed::{self, Holds, Sealed};
 
@@ -64,14 +65,14 @@ pub(crate) struct Store {
     revision: StoredValue<u64>,
     /// What the last write held, if known: a save with the same signature is skipped.
     /// `None` after loading, so start-up never serialises the whole notebook.
-    last_saved: StoredValue<Option<codec::Signature>>,
-    /// Serialises the data, reusing the text of unchanged records (see [`codec::Encoder`]);
+    last_saved: StoredValue<Option<encoder::Signature>>,
+    /// Serialises the data, reusing the text of unchanged records (see [`encoder::Encoder`]);
     /// its packed pieces are JS strings.
     ///
     /// `StoredValue<_, LocalStorage>` is Leptos's arena storage for values that are not
     /// `Send` (JS strings, CryptoKeys): "LocalStorage" there means thread-local, and has
     /// nothing to do with the browser's localStorage.
-    encoder: StoredValue<codec::Encoder<wasm_bindgen::JsValue>, LocalStorage>,
+    encoder: StoredValue<encoder::Encoder<wasm_bindgen::JsValue>, LocalStorage>,
     pending: StoredValue<Option<TimeoutHandle>>,
     /// The passphrase lock's key while unlocked; `None` when the lock is off.
     key: StoredValue<Option<SealKey>, LocalStorage>,
@@ -124,7 +125,7 @@ impl Store {
             undo: RwSignal::new(None),
             revision: StoredValue::new(revision),
             last_saved: StoredValue::new(None),
-            encoder: StoredValue::new_local(codec::Encoder::new(local::js_piece)),
+            encoder: StoredValue::new_local(encoder::Encoder::new(local::js_piece)),
             pending: StoredValue::new(None),
             key: StoredValue::new_local(None),
             lock_on: RwSignal::new(false),
@@ -171,16 +172,16 @@ impl Store {
         self.data.with_untracked(|d| {
             self.encoder
                 .try_update_value(|e| e.encode(d))
-                .unwrap_or_else(|| codec::encode_data(d))
+                .unwrap_or_else(|| encoder::encode_data(d))
         })
     }
 
-    /// The data packed for storage (see [`codec::Encoder::encode_packed`]).
-    fn packed(&self) -> Result<codec::Packed<wasm_bindgen::JsValue>, String> {
+    /// The data packed for storage (see [`encoder::Encoder::encode_packed`]).
+    fn packed(&self) -> Result<encoder::Packed<wasm_bindgen::JsValue>, String> {
         self.data.with_untracked(|d| self.packed_of(d))
     }
 
-    fn packed_of(&self, data: &AppData) -> Result<codec::Packed<wasm_bindgen::JsValue>, String> {
+    fn packed_of(&self, data: &AppData) -> Result<encoder::Packed<wasm_bindgen::JsValue>, String> {
         self.encoder
             .try_update_value(|e| e.encode_packed(data))
             .unwrap_or_else(|| Err("the encoder is gone".into()))
@@ -313,7 +314,7 @@ impl Store {
         });
     }
 
-    fn finish_save(&self, result: Result<u64, SaveError>, written: codec::Signature) {
+    fn finish_save(&self, result: Result<u64, SaveError>, written: encoder::Signature) {
         match result {
             Ok(rev) => {
                 self.revision.set_value(rev);
@@ -365,7 +366,8 @@ impl Store {
                     wasm_bindgen_futures::spawn_local(async move {
                         let opened = crypto::open_with(&key, &sealed).await;
                         match opened.ok().and_then(|text| {
-                            codec::decode(&codec::wrap(&text, revision, chrono::Utc::now())).ok()
+                            envelope::decode(&envelope::wrap(&text, revision, chrono::Utc::now()))
+                                .ok()
                         }) {
                             Some(d) => store.adopt(d.data, revision),
                             None => store
@@ -410,7 +412,7 @@ impl Store {
     /// returned, never written as a broken file.
     pub(crate) fn export_json(&self) -> Result<String, String> {
         let json = self.encode()?;
-        Ok(codec::wrap(
+        Ok(envelope::wrap(
             &json,
             self.revision.get_value(),
             chrono::Utc::now(),

@@ -7,7 +7,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
 
-use super::codec::{self, DecodeError, SCHEMA_VERSION};
+use super::envelope::{self, DecodeError, SCHEMA_VERSION};
+use super::packing;
 use super::sealed::Holds;
 use crate::model::wording::{and_list, count};
 use crate::model::{AppData, Meta};
@@ -73,7 +74,7 @@ pub(crate) fn read(text: &str) -> Result<Preview, String> {
         return Err("This file is empty.".into());
     }
     let schema_version = schema_version_of(text);
-    let decoded = codec::decode(text).map_err(|e| explain(&e))?;
+    let decoded = envelope::decode(text).map_err(|e| explain(&e))?;
     let exported_at = serde_json::from_str::<serde_json::Value>(text)
         .ok()
         .and_then(|v| {
@@ -112,7 +113,7 @@ pub(crate) fn read(text: &str) -> Result<Preview, String> {
         companies: data.companies.len(),
         first_date,
         last_date,
-        chars: codec::packed_units(text),
+        chars: packing::packed_units(text),
         data,
     })
 }
@@ -296,7 +297,7 @@ pub(crate) fn merge(current: &AppData, incoming: &AppData) -> (AppData, MergeRep
 /// (the notebook, an encrypted backup) or a whole file (a sealed copy).
 pub(crate) fn read_opened(text: &str, holds: Holds) -> Result<Preview, String> {
     match holds {
-        Holds::Data => read(&codec::wrap(text, 0, Utc::now())),
+        Holds::Data => read(&envelope::wrap(text, 0, Utc::now())),
         Holds::File => read(text),
     }
 }
@@ -451,7 +452,7 @@ mod tests {
     fn only_files_that_restore_are_offered() {
         assert!(check_restorable(&fixture()).is_ok());
         // What an empty encoding used to produce: an envelope with nothing after "data".
-        let broken = codec::backup("", Utc::now());
+        let broken = envelope::backup("", Utc::now());
         assert!(check_restorable(&broken).is_err());
         assert!(check_restorable("").is_err());
     }
@@ -505,7 +506,7 @@ mod schema {
     use crate::model::AppData;
     use chrono::{DateTime, Utc};
 
-    /// The envelope as written by "Download backup" (see `codec::backup`).
+    /// The envelope as written by "Download backup" (see `envelope::backup`).
     #[derive(schemars::JsonSchema)]
     #[allow(dead_code)]
     struct BackupFile {

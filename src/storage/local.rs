@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Storage;
 
-use super::codec::{self, DecodeError, Decoded};
+use super::envelope::{self, DecodeError, Decoded};
 use super::sealed::{self, Sealed};
 
 /// Where the envelope lives.
@@ -123,7 +123,7 @@ pub(crate) fn boot() -> Boot {
     if let Some((sealed, revision)) = sealed::peek(&raw) {
         return Boot::Locked { sealed, revision };
     }
-    match codec::decode(&raw) {
+    match envelope::decode(&raw) {
         Ok(decoded) => Boot::Loaded(decoded),
         Err(error) => {
             let quarantine_key = quarantine(&store, &raw, Utc::now());
@@ -170,7 +170,7 @@ pub(crate) fn read_raw(key: &str) -> Option<String> {
     storage().ok()?.get_item(key).ok().flatten()
 }
 
-/// Writes the packed data, as pieces from `codec::Encoder::encode_packed`, as revision
+/// Writes the packed data, as pieces from `encoder::Encoder::encode_packed`, as revision
 /// `base_revision + 1` (see [`save_text`]). The pieces are JS strings already, so only
 /// the envelope's head crosses from wasm; the browser joins them.
 pub(crate) fn save_packed(
@@ -179,7 +179,7 @@ pub(crate) fn save_packed(
     replace_unreadable: bool,
 ) -> Result<u64, SaveError> {
     save_js(base_revision, replace_unreadable, |revision| {
-        let (head, tail) = codec::packed_head_and_tail(revision, Utc::now());
+        let (head, tail) = envelope::packed_head_and_tail(revision, Utc::now());
         // Head, every piece, tail: one slot each, joined in JS.
         let slots = u32::try_from(pieces.len() + 2)
             .map_err(|_| SaveError::Other("too many records".into()))?;
@@ -193,7 +193,7 @@ pub(crate) fn save_packed(
     })
 }
 
-/// A packed piece (UTF-16LE bytes) as a JS string, for `codec::Encoder`.
+/// A packed piece (UTF-16LE bytes) as a JS string, for `encoder::Encoder`.
 pub(crate) fn js_piece(bytes: Vec<u8>) -> Result<wasm_bindgen::JsValue, String> {
     thread_local! {
         // One decoder for all pieces: making one per piece cost more than decoding.
@@ -237,10 +237,10 @@ fn save_js(
         .map_err(|e| SaveError::Other(js_error_text(&e)))?;
     if let Some(current) = current.dyn_ref::<js_sys::JsString>() {
         let head = String::from(current.slice(0, HEAD_CHARS));
-        let peeked = match codec::peek_head(&head) {
+        let peeked = match envelope::peek_head(&head) {
             Some(rev) => rev,
             // Not shaped as Knockback writes it: read it all and let the parser decide.
-            None => codec::peek_revision(&String::from(current.clone())),
+            None => envelope::peek_revision(&String::from(current.clone())),
         };
         match peeked {
             Some(stored) if stored > base_revision => return Err(SaveError::Stale),
@@ -266,7 +266,7 @@ fn save_js(
     }
 }
 
-/// Enough of an envelope to hold everything before `data` (see `codec::peek_revision`).
+/// Enough of an envelope to hold everything before `data` (see `envelope::peek_revision`).
 const HEAD_CHARS: u32 = 512;
 
 #[wasm_bindgen::prelude::wasm_bindgen]
@@ -310,7 +310,7 @@ pub(crate) fn newer_than(known_revision: u64) -> Option<Newer> {
     // This runs whenever the tab comes back to the front: look at the head first and
     // bring the whole text into wasm only when there is something newer to read.
     let head = String::from(raw.slice(0, HEAD_CHARS));
-    if codec::peek_head(&head)
+    if envelope::peek_head(&head)
         .flatten()
         .is_some_and(|r| r <= known_revision)
     {
@@ -318,13 +318,13 @@ pub(crate) fn newer_than(known_revision: u64) -> Option<Newer> {
     }
     let raw = String::from(raw);
     // Unreadable text (peek gives `None`) falls through to `decode`, which says why.
-    if codec::peek_revision(&raw).is_some_and(|r| r <= known_revision) {
+    if envelope::peek_revision(&raw).is_some_and(|r| r <= known_revision) {
         return None;
     }
     if let Some((sealed, revision)) = sealed::peek(&raw) {
         return Some(Newer::Locked(sealed, revision));
     }
-    Some(match codec::decode(&raw) {
+    Some(match envelope::decode(&raw) {
         Ok(d) => Newer::Plain(d),
         Err(e) => Newer::Unreadable(e),
     })

@@ -41,7 +41,7 @@ pub(crate) fn upgrade(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::storage::codec::SCHEMA_VERSION;
+    use crate::storage::envelope::SCHEMA_VERSION;
     use serde_json::json;
 
     #[test]
