@@ -4,6 +4,7 @@
 mod app;
 mod browser;
 mod components;
+mod error;
 mod model;
 mod pages;
 mod state;

@@ -25,7 +25,9 @@ pub(crate) fn BackupNudge() -> impl IntoView {
     });
     let error = RwSignal::new(None::<String>);
     let backup = move |_| {
-        store.offer(Offer::Backup, move |r| error.set(r.err()));
+        store.offer(Offer::Backup, move |r| {
+            error.set(r.err().map(|e| e.to_string()))
+        });
     };
     view! {
         <section class="card" class:nudge=move || status.with(|s| s.due) aria-labelledby="backup-h">

@@ -19,7 +19,7 @@ pub(crate) fn ChangePassphrase(status: RwSignal<Option<String>>) -> impl IntoVie
         ev.prevent_default();
         let new = first.get_untracked();
         if let Err(e) = check_new(&new, &second.get_untracked()) {
-            return error.set(Some(e));
+            return error.set(Some(e.to_string()));
         }
         error.set(None);
         busy.set(true);
@@ -32,7 +32,7 @@ pub(crate) fn ChangePassphrase(status: RwSignal<Option<String>>) -> impl IntoVie
                     }
                     status.set(Some(message));
                 }
-                Err(e) => error.set(Some(e)),
+                Err(e) => error.set(Some(e.to_string())),
             }
         });
     };

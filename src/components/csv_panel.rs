@@ -33,7 +33,11 @@ pub(crate) fn CsvPanel() -> impl IntoView {
     let export = move |_| match store.data.with_untracked(spreadsheet::export) {
         Ok(text) => {
             let name = format!("knockback-applications-{}.csv", today().format("%Y-%m-%d"));
-            message.set(download(&name, "text/csv", &text).err());
+            message.set(
+                download(&name, "text/csv", &text)
+                    .err()
+                    .map(|e| e.to_string()),
+            );
         }
         Err(e) => error.set(Some(format!("The CSV could not be made: {e}."))),
     };
@@ -52,12 +56,17 @@ pub(crate) fn CsvPanel() -> impl IntoView {
             ));
             return;
         }
-        read_file_text(file, move |text| match text.and_then(|t| Sheet::read(&t)) {
-            Ok(s) => {
-                mapping.set(Mapping::guess(&s));
-                sheet.set(Some(Arc::new(s)));
+        read_file_text(file, move |text| {
+            match text
+                .map_err(|e| e.to_string())
+                .and_then(|t| Sheet::read(&t))
+            {
+                Ok(s) => {
+                    mapping.set(Mapping::guess(&s));
+                    sheet.set(Some(Arc::new(s)));
+                }
+                Err(e) => error.set(Some(e)),
             }
-            Err(e) => error.set(Some(e)),
         });
     };
     let add = Callback::new(move |()| {

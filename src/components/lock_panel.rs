@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::error::PassphraseError;
 use crate::model::wording::count;
 use crate::state::{use_store, Offer};
 
@@ -12,15 +13,13 @@ use super::lock_coverage::LockCoverage;
 
 const MIN_PASSPHRASE: usize = 8;
 
-/// Checks a new passphrase and its repetition; the message says what to do.
-pub(crate) fn check_new(first: &str, second: &str) -> Result<(), String> {
+/// Checks a new passphrase and its repetition; the error says what to do.
+pub(crate) fn check_new(first: &str, second: &str) -> Result<(), PassphraseError> {
     if first.chars().count() < MIN_PASSPHRASE {
-        return Err(format!(
-            "Use at least {MIN_PASSPHRASE} characters; a short sentence is easiest to remember."
-        ));
+        return Err(PassphraseError::TooShort(MIN_PASSPHRASE));
     }
     if first != second {
-        return Err("The two passphrases don't match.".into());
+        return Err(PassphraseError::Mismatch);
     }
     Ok(())
 }
@@ -44,7 +43,7 @@ pub(crate) fn LockPanel() -> impl IntoView {
         ev.prevent_default();
         let p = first.get_untracked();
         if let Err(e) = check_new(&p, &second.get_untracked()) {
-            return error.set(Some(e));
+            return error.set(Some(e.to_string()));
         }
         error.set(None);
         busy.set(true);
@@ -57,14 +56,14 @@ pub(crate) fn LockPanel() -> impl IntoView {
                     second.set(String::new());
                     status.set(Some(message));
                 }
-                Err(e) => error.set(Some(e)),
+                Err(e) => error.set(Some(e.to_string())),
             }
         });
     };
     let download = move |what: Offer| {
         store.offer(what, move |r| match r {
             Ok(name) => status.set(Some(format!("Downloaded {name}."))),
-            Err(e) => error.set(Some(e)),
+            Err(e) => error.set(Some(e.to_string())),
         });
     };
     let disable = move |_| {

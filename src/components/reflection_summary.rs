@@ -45,7 +45,11 @@ pub(crate) fn ReflectionSummary(reflection_id: Uuid, application_id: Uuid) -> im
                 slug.trim_matches('-'),
                 r.updated_at.date_naive()
             );
-            message.set(crate::browser::download(&name, "text/markdown", &md).err());
+            message.set(
+                crate::browser::download(&name, "text/markdown", &md)
+                    .err()
+                    .map(|e| e.to_string()),
+            );
         }
     };
     let print = move |_| {

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::browser::{format_date, read_file_text};
+use crate::error::FileError;
 use crate::model::wording::count;
 use crate::state::{use_store, FileRead, LockedFile, Offer, Preview};
 
@@ -35,7 +36,10 @@ pub(crate) fn RestorePanel() -> impl IntoView {
         let name = file.name();
         locked_file.set(None);
         read_file_text(file, move |text| {
-            match text.and_then(|t| store.read_file(&t)) {
+            match text
+                .map_err(FileError::Browser)
+                .and_then(|t| store.read_file(&t))
+            {
                 Ok(FileRead::Locked(s)) => locked_file.set(Some(s)),
                 Ok(FileRead::Preview(p)) => preview.set(Some(*p)),
                 Err(e) => error.set(Some(format!("“{name}”: {e} Nothing was changed."))),
@@ -75,7 +79,7 @@ pub(crate) fn RestorePanel() -> impl IntoView {
         if merge {
             store.merge_with(&p, move |r| match r {
                 Ok(message) => restored(message),
-                Err(e) => error.set(Some(e)),
+                Err(e) => error.set(Some(e.to_string())),
             });
         } else {
             let message = format!(
@@ -84,7 +88,7 @@ pub(crate) fn RestorePanel() -> impl IntoView {
             );
             store.replace_with(&p, move |r| match r {
                 Ok(()) => restored(message),
-                Err(e) => error.set(Some(e)),
+                Err(e) => error.set(Some(e.to_string())),
             });
         }
     };
@@ -98,13 +102,13 @@ pub(crate) fn RestorePanel() -> impl IntoView {
                 ));
                 safety.set(store.has_safety_copy());
             }
-            Err(e) => error.set(Some(e)),
+            Err(e) => error.set(Some(e.to_string())),
         });
     };
     let download_safety = move |_| {
         store.offer(Offer::SafetyCopy, move |r| {
             if let Err(e) = r {
-                error.set(Some(e));
+                error.set(Some(e.to_string()));
             }
         });
     };

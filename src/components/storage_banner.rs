@@ -9,7 +9,9 @@ pub(crate) fn StorageBanner() -> impl IntoView {
     let store = use_store();
     let download_error = RwSignal::new(None::<String>);
     let save_file = move |what: Offer| {
-        store.offer(what, move |r| download_error.set(r.err()));
+        store.offer(what, move |r| {
+            download_error.set(r.err().map(|e| e.to_string()))
+        });
     };
 
     let body = move || {

@@ -20,7 +20,7 @@ pub(crate) fn UnlockScreen() -> impl IntoView {
         store.unlock(passphrase.get_untracked(), move |r| {
             busy.set(false);
             if let Err(e) = r {
-                error.set(Some(e));
+                error.set(Some(e.to_string()));
             }
         });
     };

@@ -34,7 +34,7 @@ pub(crate) fn Settings() -> impl IntoView {
                             <li>
                                 <span>{format!("Set aside {label}")}</span>" "
                                 <button type="button" class="secondary" on:click=move |_| {
-                                    store.offer(Offer::SetAside(k.clone()), move |r| set_aside_error.set(r.err()));
+                                    store.offer(Offer::SetAside(k.clone()), move |r| set_aside_error.set(r.err().map(|e| e.to_string())));
                                 }>"Download"</button>
                             </li>
                         }

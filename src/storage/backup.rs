@@ -7,9 +7,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
 
-use super::envelope::{self, DecodeError, SCHEMA_VERSION};
+use super::envelope::{self, SCHEMA_VERSION};
 use super::packing;
 use super::sealed::Holds;
+use crate::error::{FileError, LockError};
 use crate::model::wording::{and_list, count};
 use crate::model::{AppData, Meta};
 
@@ -44,37 +45,20 @@ impl Preview {
 
 /// Checks a chosen file's size before reading it: a file no browser could hold is
 /// refused at once (reading it would freeze the tab).
-pub(crate) fn check_size(bytes: f64) -> Result<(), String> {
+pub(crate) fn check_size(bytes: f64) -> Result<(), FileError> {
     if bytes > MAX_BACKUP_BYTES as f64 {
-        return Err("it is too large to be a Knockback backup (over 20 MB)".into());
+        return Err(FileError::TooLarge);
     }
     Ok(())
 }
 
-/// Why a file can't be restored, in words for the user.
-pub(crate) fn explain(error: &DecodeError) -> String {
-    match error {
-        DecodeError::NotJson(_) => {
-            "This file isn't a Knockback backup: it isn't readable JSON (it may be another kind of file, or cut short).".into()
-        }
-        DecodeError::NotKnockback(why) => format!("This file isn't a Knockback backup: {why}."),
-        DecodeError::FutureVersion(v) => format!(
-            "This backup was made by a newer version of Knockback (schema {v}; this one reads up to {SCHEMA_VERSION}). Update Knockback, then restore it."
-        ),
-        DecodeError::Migration { from, reason } => {
-            format!("This backup uses an old format (schema {from}) that couldn't be upgraded: {reason}.")
-        }
-        DecodeError::Invalid(why) => format!("This backup is damaged, so nothing was restored: {why}."),
-    }
-}
-
 /// Reads a backup file's text. Never panics, never touches storage.
-pub(crate) fn read(text: &str) -> Result<Preview, String> {
+pub(crate) fn read(text: &str) -> Result<Preview, FileError> {
     if text.trim().is_empty() {
-        return Err("This file is empty.".into());
+        return Err(FileError::Empty);
     }
     let schema_version = schema_version_of(text);
-    let decoded = envelope::decode(text).map_err(|e| explain(&e))?;
+    let decoded = envelope::decode(text)?;
     let exported_at = serde_json::from_str::<serde_json::Value>(text)
         .ok()
         .and_then(|v| {
@@ -295,7 +279,7 @@ pub(crate) fn merge(current: &AppData, incoming: &AppData) -> (AppData, MergeRep
 
 /// Reads a passphrase-locked file once it is opened: `text` is the envelope's `data`
 /// (the notebook, an encrypted backup) or a whole file (a sealed copy).
-pub(crate) fn read_opened(text: &str, holds: Holds) -> Result<Preview, String> {
+pub(crate) fn read_opened(text: &str, holds: Holds) -> Result<Preview, FileError> {
     match holds {
         Holds::Data => read(&envelope::wrap(text, 0, Utc::now())),
         Holds::File => read(text),
@@ -304,12 +288,12 @@ pub(crate) fn read_opened(text: &str, holds: Holds) -> Result<Preview, String> {
 
 /// Checks a file's text before it is offered as a download: it must restore. A file
 /// that would not is never written; the caller says why instead.
-pub(crate) fn check_restorable(text: &str) -> Result<(), String> {
+pub(crate) fn check_restorable(text: &str) -> Result<(), FileError> {
     if let Some((s, _)) = super::sealed::peek(text) {
         return s
             .parts()
             .map(|_| ())
-            .map_err(|why| format!("the encrypted file is damaged: {why}"));
+            .map_err(|p| FileError::Lock(LockError::Settings(p)));
     }
     read(text).map(|_| ())
 }
@@ -373,7 +357,7 @@ mod tests {
             ),
         ];
         for (text, expect) in cases {
-            let err = read(&text).expect_err("must fail");
+            let err = read(&text).expect_err("must fail").to_string();
             assert!(err.contains(expect), "{err:?} should mention {expect:?}");
         }
         let dup = full.replace(
@@ -382,6 +366,7 @@ mod tests {
         );
         assert!(read(&dup)
             .expect_err("duplicate ids")
+            .to_string()
             .contains("share the id"));
     }
 

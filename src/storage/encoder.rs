@@ -7,12 +7,13 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 use super::packing::pack_piece;
+use crate::error::EncodeError;
 use crate::model::{AppData, Application, Reflection};
 
 /// Serialises the user's data alone. The store compares this text with the last one
 /// written, so an unchanged state is never written again.
-pub(crate) fn encode_data(data: &AppData) -> Result<String, String> {
-    serde_json::to_string(data).map_err(|e| e.to_string())
+pub(crate) fn encode_data(data: &AppData) -> Result<String, EncodeError> {
+    serde_json::to_string(data).map_err(|e| EncodeError(e.to_string()))
 }
 
 /// Serialises the user's data, reusing the text of every application and reflection
@@ -29,7 +30,7 @@ pub(crate) struct Encoder<P = Vec<u8>> {
     applications: Vec<(Uuid, Cached<Application, P>)>,
     reflections: Vec<(Uuid, Cached<Reflection, P>)>,
     /// Makes a piece from packed UTF-16LE bytes.
-    make: fn(Vec<u8>) -> Result<P, String>,
+    make: fn(Vec<u8>) -> Result<P, EncodeError>,
     /// `{"applications":[`, `,` and `],"reflections":[`, made once.
     fixed: Option<[P; 3]>,
     /// Numbers each packed record, for [`Signature`].
@@ -74,7 +75,7 @@ impl<P> Encoder<P> {
 }
 
 impl<P: Clone> Encoder<P> {
-    pub(crate) fn new(make: fn(Vec<u8>) -> Result<P, String>) -> Self {
+    pub(crate) fn new(make: fn(Vec<u8>) -> Result<P, EncodeError>) -> Self {
         Encoder {
             applications: Vec::new(),
             reflections: Vec::new(),
@@ -85,7 +86,7 @@ impl<P: Clone> Encoder<P> {
         }
     }
 
-    pub(crate) fn encode(&mut self, data: &AppData) -> Result<String, String> {
+    pub(crate) fn encode(&mut self, data: &AppData) -> Result<String, EncodeError> {
         // Mirrors the field order of `AppData`'s derived `Serialize`; a test checks the
         // output equals `encode_data`'s for every kind of change.
         let mut out = String::with_capacity(self.last_len + 1024);
@@ -113,7 +114,7 @@ impl<P: Clone> Encoder<P> {
     /// The data as the stored envelope's `packed` text (see [`pack_piece`]), in
     /// pieces to join. Each record is packed on its own, padded with a space (JSON
     /// whitespace) to a whole number of units, so its piece can be reused.
-    pub(crate) fn encode_packed(&mut self, data: &AppData) -> Result<Packed<P>, String> {
+    pub(crate) fn encode_packed(&mut self, data: &AppData) -> Result<Packed<P>, EncodeError> {
         let make = self.make;
         let [open, comma, middle] = match &self.fixed {
             Some(fixed) => fixed.clone(),
@@ -167,7 +168,7 @@ impl<P: Clone> Encoder<P> {
 /// Appends each record's JSON to `out`, comma-separated, for [`cached_records`].
 fn json_into<T, P>(
     out: &mut String,
-) -> impl FnMut(&mut Cached<T, P>, bool) -> Result<(), String> + '_ {
+) -> impl FnMut(&mut Cached<T, P>, bool) -> Result<(), EncodeError> + '_ {
     move |c, first| {
         if !first {
             out.push(',');
@@ -179,7 +180,7 @@ fn json_into<T, P>(
 
 /// Collects the pieces of one [`Encoder::encode_packed`].
 struct PieceSink<'a, P> {
-    make: fn(Vec<u8>) -> Result<P, String>,
+    make: fn(Vec<u8>) -> Result<P, EncodeError>,
     comma: P,
     next: &'a mut u64,
     pieces: Vec<P>,
@@ -194,7 +195,7 @@ impl<P: Clone> PieceSink<'_, P> {
         packed: &mut Option<(u64, P)>,
         json: &str,
         first: bool,
-    ) -> Result<(), String> {
+    ) -> Result<(), EncodeError> {
         if !first {
             self.pieces.push(self.comma.clone());
         }
@@ -214,9 +215,10 @@ impl<P: Clone> PieceSink<'_, P> {
 }
 
 /// The end of the data's JSON: `],"companies":[…],"meta":{…}}`.
-fn companies_and_meta(data: &AppData) -> Result<String, String> {
-    let companies = serde_json::to_string(&data.companies).map_err(|e| e.to_string())?;
-    let meta = serde_json::to_string(&data.meta).map_err(|e| e.to_string())?;
+fn companies_and_meta(data: &AppData) -> Result<String, EncodeError> {
+    let companies =
+        serde_json::to_string(&data.companies).map_err(|e| EncodeError(e.to_string()))?;
+    let meta = serde_json::to_string(&data.meta).map_err(|e| EncodeError(e.to_string()))?;
     Ok(format!("],\"companies\":{companies},\"meta\":{meta}}}"))
 }
 
@@ -231,8 +233,8 @@ fn cached_records<T: Clone + PartialEq + Serialize, P>(
     cache: &mut Vec<(Uuid, Cached<T, P>)>,
     items: &[T],
     id: impl Fn(&T) -> Uuid,
-    mut emit: impl FnMut(&mut Cached<T, P>, bool) -> Result<(), String>,
-) -> Result<(), String> {
+    mut emit: impl FnMut(&mut Cached<T, P>, bool) -> Result<(), EncodeError>,
+) -> Result<(), EncodeError> {
     let mut old: Vec<Option<(Uuid, Cached<T, P>)>> =
         std::mem::take(cache).into_iter().map(Some).collect();
     let mut positions: Option<HashMap<Uuid, usize>> = None;
@@ -260,7 +262,7 @@ fn cached_records<T: Clone + PartialEq + Serialize, P>(
             Some((_, c)) if c.value == *item => c,
             _ => Cached {
                 value: item.clone(),
-                json: serde_json::to_string(item).map_err(|e| e.to_string())?,
+                json: serde_json::to_string(item).map_err(|e| EncodeError(e.to_string()))?,
                 packed: None,
             },
         };

@@ -11,7 +11,8 @@
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use serde_json::Value;
-use std::fmt;
+
+pub(crate) use crate::error::DecodeError;
 
 use super::migrate;
 use super::packing::unpack;
@@ -33,41 +34,6 @@ pub(crate) struct Decoded {
     pub(crate) revision: u64,
     /// Set when the data was upgraded from an older schema on the way in.
     pub(crate) migrated_from: Option<u32>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum DecodeError {
-    NotJson(String),
-    NotKnockback(String),
-    FutureVersion(u64),
-    Migration { from: u32, reason: String },
-    Invalid(String),
-}
-
-impl fmt::Display for DecodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DecodeError::NotJson(e) => write!(f, "The saved data is not valid JSON ({e})."),
-            DecodeError::NotKnockback(why) => {
-                write!(
-                    f,
-                    "The saved data does not look like Knockback data: {why}."
-                )
-            }
-            DecodeError::FutureVersion(v) => write!(
-                f,
-                "The saved data uses schema version {v}, made by a newer Knockback than this one \
-                 (which knows version {SCHEMA_VERSION})."
-            ),
-            DecodeError::Migration { from, reason } => {
-                write!(
-                    f,
-                    "Upgrading the saved data from schema version {from} failed: {reason}."
-                )
-            }
-            DecodeError::Invalid(why) => write!(f, "The saved data is damaged: {why}."),
-        }
-    }
 }
 
 /// Opens an envelope, upgrading older schemas. Never panics.
@@ -109,8 +75,7 @@ pub(crate) fn decode(raw: &str) -> Result<Decoded, DecodeError> {
         }
         (None, _) => return Err(DecodeError::NotKnockback("it has no data".into())),
     };
-    let data = migrate::upgrade(migrate::MIGRATIONS, version, SCHEMA_VERSION, data)
-        .map_err(|(from, reason)| DecodeError::Migration { from, reason })?;
+    let data = migrate::upgrade(migrate::MIGRATIONS, version, SCHEMA_VERSION, data)?;
     let data: AppData =
         serde_json::from_value(data).map_err(|e| DecodeError::Invalid(e.to_string()))?;
     data.validate().map_err(DecodeError::Invalid)?;

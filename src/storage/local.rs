@@ -11,6 +11,8 @@ use web_sys::Storage;
 
 use super::envelope::{self, DecodeError, Decoded};
 use super::sealed::{self, Sealed};
+pub(crate) use crate::error::SaveError;
+use crate::error::{CopyError, EncodeError};
 
 /// Where the envelope lives.
 pub(crate) const DATA_KEY: &str = "knockback:data";
@@ -49,30 +51,6 @@ pub(crate) enum Newer {
     Plain(Decoded),
     Locked(Sealed, u64),
     Unreadable(DecodeError),
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) enum SaveError {
-    /// The browser's storage is full (Chromium `QuotaExceededError`, Firefox
-    /// `NS_ERROR_DOM_QUOTA_REACHED`).
-    Quota,
-    /// Another tab saved a newer revision since this tab last read or wrote.
-    Stale,
-    /// What we read back differs from what we wrote.
-    Verify,
-    Other(String),
-}
-
-/// What went wrong, in the words the storage banner shows.
-impl std::fmt::Display for SaveError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            SaveError::Quota => f.write_str("The browser's storage for this site is full."),
-            SaveError::Verify => f.write_str("The browser did not keep what was written."),
-            SaveError::Stale => f.write_str("Another tab saved first."),
-            SaveError::Other(why) => write!(f, "The browser refused to save ({why})."),
-        }
-    }
 }
 
 fn storage() -> Result<Storage, String> {
@@ -182,7 +160,7 @@ pub(crate) fn save_packed(
         let (head, tail) = envelope::packed_head_and_tail(revision, Utc::now());
         // Head, every piece, tail: one slot each, joined in JS.
         let slots = u32::try_from(pieces.len() + 2)
-            .map_err(|_| SaveError::Other("too many records".into()))?;
+            .map_err(|_| SaveError::Browser("too many records".into()))?;
         let all = js_sys::Array::new_with_length(slots);
         all.set(0, head.into());
         for (i, piece) in (1u32..).zip(pieces) {
@@ -194,14 +172,14 @@ pub(crate) fn save_packed(
 }
 
 /// A packed piece (UTF-16LE bytes) as a JS string, for `encoder::Encoder`.
-pub(crate) fn js_piece(bytes: Vec<u8>) -> Result<wasm_bindgen::JsValue, String> {
+pub(crate) fn js_piece(bytes: Vec<u8>) -> Result<wasm_bindgen::JsValue, EncodeError> {
     thread_local! {
         // One decoder for all pieces: making one per piece cost more than decoding.
         static DECODER: Result<Utf16Decoder, wasm_bindgen::JsValue> = Utf16Decoder::new("utf-16le");
     }
     DECODER.with(|d| match d {
-        Ok(d) => d.decode(&bytes).map_err(|e| js_error_text(&e)),
-        Err(e) => Err(js_error_text(e)),
+        Ok(d) => d.decode(&bytes).map_err(|e| EncodeError(js_error_text(&e))),
+        Err(e) => Err(EncodeError(js_error_text(e))),
     })
 }
 
@@ -214,12 +192,10 @@ pub(crate) fn js_piece(bytes: Vec<u8>) -> Result<wasm_bindgen::JsValue, String> 
 pub(crate) fn save_text(
     base_revision: u64,
     replace_unreadable: bool,
-    make: impl FnOnce(u64) -> Result<String, String>,
+    make: impl FnOnce(u64) -> Result<String, SaveError>,
 ) -> Result<u64, SaveError> {
     save_js(base_revision, replace_unreadable, |revision| {
-        make(revision)
-            .map(|text| wasm_bindgen::JsValue::from_str(&text))
-            .map_err(SaveError::Other)
+        make(revision).map(|text| wasm_bindgen::JsValue::from_str(&text))
     })
 }
 
@@ -229,12 +205,12 @@ fn save_js(
     replace_unreadable: bool,
     make: impl FnOnce(u64) -> Result<wasm_bindgen::JsValue, SaveError>,
 ) -> Result<u64, SaveError> {
-    let store: RawStorage = storage().map_err(SaveError::Other)?.unchecked_into();
+    let store: RawStorage = storage().map_err(SaveError::Browser)?.unchecked_into();
     // The stored text stays on the JS side: copying megabytes into wasm memory and back
     // (twice per save) was most of a save's time. Only its head crosses over.
     let current = store
         .get_item_raw(DATA_KEY)
-        .map_err(|e| SaveError::Other(js_error_text(&e)))?;
+        .map_err(|e| SaveError::Browser(js_error_text(&e)))?;
     if let Some(current) = current.dyn_ref::<js_sys::JsString>() {
         let head = String::from(current.slice(0, HEAD_CHARS));
         let peeked = match envelope::peek_head(&head) {
@@ -256,7 +232,7 @@ fn save_js(
         return Err(if is_quota_error(&e) {
             SaveError::Quota
         } else {
-            SaveError::Other(js_error_text(&e))
+            SaveError::Browser(js_error_text(&e))
         });
     }
     // Read back and compare in JS (`===` on two strings).
@@ -347,12 +323,12 @@ pub(crate) fn on_other_tab_change(on_change: impl Fn() + 'static) {
 /// what was there, and reads it back: a copy that didn't land intact is an error.
 pub(crate) fn write_copy(key: &str, text: &str) -> Result<(), SaveError> {
     debug_assert!(key == SAFETY_KEY || key.starts_with(QUARANTINE_PREFIX));
-    let store = storage().map_err(SaveError::Other)?;
+    let store = storage().map_err(SaveError::Browser)?;
     store.set_item(key, text).map_err(|e| {
         if is_quota_error(&e) {
             SaveError::Quota
         } else {
-            SaveError::Other(js_error_text(&e))
+            SaveError::Browser(js_error_text(&e))
         }
     })?;
     match store.get_item(key) {
@@ -362,11 +338,14 @@ pub(crate) fn write_copy(key: &str, text: &str) -> Result<(), SaveError> {
 }
 
 /// Removes one of the copy keys (only ever after the user asked).
-pub(crate) fn remove_copy(key: &str) -> Result<(), String> {
+pub(crate) fn remove_copy(key: &str) -> Result<(), CopyError> {
     if key != SAFETY_KEY && !key.starts_with(QUARANTINE_PREFIX) {
-        return Err("that is not a copy Knockback keeps".into());
+        return Err(CopyError::NotACopy);
     }
-    storage()?.remove_item(key).map_err(|e| js_error_text(&e))
+    storage()
+        .map_err(CopyError::Browser)?
+        .remove_item(key)
+        .map_err(|e| CopyError::Browser(js_error_text(&e)))
 }
 
 /// Every copy kept beside the notebook: the safety copy (if any), then the set-aside

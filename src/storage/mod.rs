@@ -14,5 +14,6 @@ pub(crate) mod envelope;
 pub(crate) mod local;
 pub(crate) mod migrate;
 pub(crate) mod packing;
+pub(crate) mod persistence;
 pub(crate) mod prefs;
 pub(crate) mod sealed;

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::envelope;
+use crate::error::{LockError, SealedProblem};
 
 /// OWASP's current minimum for PBKDF2-HMAC-SHA256.
 pub(crate) const KDF_ITERATIONS: u32 = 600_000;
@@ -77,21 +78,19 @@ impl Sealed {
     }
 
     /// Refuses anything this build did not write: another version, weaker settings.
-    pub(crate) fn parts(&self) -> Result<SealedParts, String> {
+    pub(crate) fn parts(&self) -> Result<SealedParts, SealedProblem> {
         if self.version != 1 || self.kdf != "PBKDF2-SHA256" || self.cipher != "AES-GCM-256" {
-            return Err(
-                "it was locked with settings this version of Knockback doesn't know".into(),
-            );
+            return Err(SealedProblem::UnknownSettings);
         }
         if self.iterations < KDF_ITERATIONS {
-            return Err("its key settings are weaker than Knockback allows".into());
+            return Err(SealedProblem::Weaker);
         }
-        let bad = |_| "its encrypted parts are damaged".to_owned();
+        let bad = |_| SealedProblem::Damaged;
         let salt = B64.decode(&self.salt).map_err(bad)?;
         let iv = B64.decode(&self.iv).map_err(bad)?;
         let ciphertext = B64.decode(&self.data).map_err(bad)?;
         if salt.len() != SALT_LEN || iv.len() != IV_LEN || ciphertext.len() < 16 {
-            return Err("its encrypted parts are damaged".into());
+            return Err(SealedProblem::Damaged);
         }
         Ok(SealedParts {
             iterations: self.iterations,
@@ -126,9 +125,8 @@ pub(crate) fn wrap(
     sealed: &Sealed,
     revision: u64,
     saved_at: DateTime<Utc>,
-) -> Result<String, String> {
-    let sealed = serde_json::to_string(sealed)
-        .map_err(|e| format!("the encrypted part could not be written ({e})"))?;
+) -> Result<String, LockError> {
+    let sealed = serde_json::to_string(sealed).map_err(|_| LockError::Wrap)?;
     let mut out = envelope::head(revision, saved_at, None);
     out.push_str("\"sealed\":");
     out.push_str(&sealed);
