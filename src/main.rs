@@ -6,6 +6,7 @@ mod browser;
 mod components;
 mod model;
 mod pages;
+mod routes;
 mod state;
 mod storage;
 

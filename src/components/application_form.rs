@@ -9,6 +9,7 @@ use uuid::Uuid;
 use crate::components::company_reminder::CompanyReminder;
 use crate::components::text_field::TextField;
 use crate::model::{ApplicationDraft, Field, FieldError, Stage};
+use crate::routes::AppRoute;
 use crate::state::use_store;
 
 /// `editing`: the application to edit, or `None` to add a new one.
@@ -63,7 +64,7 @@ pub(crate) fn ApplicationForm(#[prop(optional)] editing: Option<Uuid>) -> impl I
             Ok(id) => {
                 errors.set(Vec::new());
                 // Unlike `A`'s href, `navigate` adds the router base itself.
-                navigate(&format!("/applications/{id}"), Default::default());
+                navigate(&AppRoute::Application(id).path(), Default::default());
             }
             Err(es) => {
                 let first = es.first().map(|e| field_id(e.field));

@@ -3,9 +3,10 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::browser::{app_path, format_date};
+use crate::browser::format_date;
 use crate::model::insights::PlanItem;
 use crate::model::reflection::PlanStatus;
+use crate::routes::AppRoute;
 use crate::state::use_store;
 
 #[component]
@@ -46,7 +47,7 @@ pub(crate) fn DevelopmentPlan(#[prop(into)] items: Signal<Vec<PlanItem>>) -> imp
                                                 {PlanStatus::ALL.into_iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
                                             </select>
                                         </td>
-                                        <td><A href=app_path(&format!("/applications/{}", i.application_id))>{i.source.clone()}</A></td>
+                                        <td><A href=AppRoute::Application(i.application_id).href()>{i.source.clone()}</A></td>
                                     </tr>
                                 }
                             }).collect_view()}

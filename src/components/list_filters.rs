@@ -7,6 +7,7 @@ use leptos_router::NavigateOptions;
 
 use crate::model::query::{all_tags, ListQuery, SortKey};
 use crate::model::Stage;
+use crate::routes::AppRoute;
 use crate::state::use_store;
 
 #[component]
@@ -17,9 +18,8 @@ pub(crate) fn ListFilters(#[prop(into)] query: Signal<ListQuery>) -> impl IntoVi
     // Typing replaces the history entry (Back should not replay every keystroke);
     // choosing a filter adds one.
     let go = move |q: ListQuery, replace: bool| {
-        let qs = crate::browser::query_string(&q.to_params());
         navigate(
-            &format!("/applications{qs}"),
+            &AppRoute::Applications(q).path(),
             NavigateOptions {
                 replace,
                 scroll: false,

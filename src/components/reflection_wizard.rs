@@ -15,6 +15,7 @@ use crate::components::step_opportunities::StepOpportunities;
 use crate::components::step_skills::StepSkills;
 use crate::components::step_techniques::StepTechniques;
 use crate::model::reflection::Benefit;
+use crate::routes::AppRoute;
 use crate::state::use_store;
 
 /// One warm line per step: why this benefit matters.
@@ -90,7 +91,7 @@ pub(crate) fn ReflectionWizard(
     let done = move |_| {
         // Back to the summary; replacing the entry so Back does not reopen the editor.
         navigate(
-            &format!("/reflect/{application_id}"),
+            &AppRoute::reflect(application_id).path(),
             NavigateOptions {
                 replace: true,
                 ..Default::default()
