@@ -5,8 +5,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::browser::{format_date, today};
-use crate::components::list_filters::ListFilters;
-use crate::components::stage_badge::StageBadge;
+use crate::components::application::list_filters::ListFilters;
+use crate::components::application::stage_badge::StageBadge;
 use crate::model::query::{ListQuery, SearchIndex};
 use crate::model::Stage;
 use crate::routes::AppRoute;

@@ -6,7 +6,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::browser::format_date;
-use crate::components::stage_badge::StageBadge;
+use crate::components::application::stage_badge::StageBadge;
 use crate::routes::AppRoute;
 use crate::state::use_store;
 

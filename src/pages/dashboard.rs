@@ -3,11 +3,10 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use uuid::Uuid;
-
-use crate::browser::{format_date, today};
-use crate::components::backup_nudge::BackupNudge;
-use crate::components::funnel_chart::FunnelChart;
+use crate::browser::today;
+use crate::components::dashboard::due_list::DueList;
+use crate::components::dashboard::funnel_chart::FunnelChart;
+use crate::components::settings::backup_nudge::BackupNudge;
 use crate::components::unencrypted_hint::UnencryptedHint;
 use crate::model::query::ListQuery;
 use crate::model::stats::{self, Due, FeedbackRates};
@@ -143,40 +142,5 @@ pub(crate) fn Dashboard() -> impl IntoView {
                 </section>
             </div>
         </Show>
-    }
-}
-
-/// A titled list of dated items, each linking to `link_to(id)`.
-#[component]
-fn DueList(
-    id: &'static str,
-    title: &'static str,
-    empty: &'static str,
-    #[prop(into)] items: Signal<Vec<Due>>,
-    link_to: fn(Uuid) -> AppRoute,
-) -> impl IntoView {
-    let heading = format!("{id}-h");
-    let labelled_by = heading.clone();
-    view! {
-        <section class="card" aria-labelledby=labelled_by>
-            <h2 id=heading>{title}</h2>
-            {move || {
-                let list = items.get();
-                if list.is_empty() {
-                    view! { <p class="muted">{empty}</p> }.into_any()
-                } else {
-                    view! {
-                        <ul class="due-list">
-                            {list.into_iter().map(|d| view! {
-                                <li>
-                                    <A href=link_to(d.id).href()>{d.label}</A>
-                                    <span class="muted">{format!(" · {}", format_date(d.date))}</span>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    }.into_any()
-                }
-            }}
-        </section>
     }
 }

@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
-use crate::components::application_form::ApplicationForm;
+use crate::components::application::application_form::ApplicationForm;
 use crate::routes::AppRoute;
 use crate::state::use_store;
 

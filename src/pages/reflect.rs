@@ -7,8 +7,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use uuid::Uuid;
 
-use crate::components::reflection_summary::ReflectionSummary;
-use crate::components::reflection_wizard::ReflectionWizard;
+use crate::components::reflection::reflection_summary::ReflectionSummary;
+use crate::components::reflection::reflection_wizard::ReflectionWizard;
 use crate::model::reflection::{Benefit, ReflectionStatus};
 use crate::model::Stage;
 use crate::routes::AppRoute;
@@ -41,7 +41,7 @@ pub(crate) fn ReflectList() -> impl IntoView {
         <p>"A no hurts, and it also teaches. Five short steps, one for each thing feedback gives you:"</p>
         <ol class="card benefits">
             {Benefit::ALL.into_iter().map(|b| view! {
-                <li><strong>{b.title()}</strong><span>{crate::components::reflection_wizard::step_intro(b)}</span></li>
+                <li><strong>{b.title()}</strong><span>{crate::components::reflection::reflection_wizard::step_intro(b)}</span></li>
             }).collect_view()}
         </ol>
         <section class="card" aria-labelledby="to-reflect">

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::browser::{download, read_file_text, today};
-use crate::components::csv_mapping::CsvMapping;
-use crate::components::csv_preview::CsvPreview;
+use crate::components::settings::csv_mapping::CsvMapping;
+use crate::components::settings::csv_preview::CsvPreview;
 use crate::components::unencrypted_hint::UnencryptedHint;
 use crate::model::spreadsheet::{self, Mapping, Sheet};
 use crate::state::use_store;

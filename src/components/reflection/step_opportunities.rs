@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::components::message_editor::MessageEditor;
+use crate::components::application::message_editor::MessageEditor;
 use crate::model::reflection::{Opportunities, ReapplyInterest, Reflection};
 use crate::model::templates;
 use crate::state::use_store;

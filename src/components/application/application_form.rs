@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use uuid::Uuid;
 
-use crate::components::company_reminder::CompanyReminder;
+use crate::components::application::company_reminder::CompanyReminder;
 use crate::components::text_field::TextField;
 use crate::model::{ApplicationDraft, Field, FieldError, Stage};
 use crate::routes::AppRoute;

@@ -8,12 +8,12 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use uuid::Uuid;
 
-use crate::components::feedback_aside::FeedbackAside;
-use crate::components::step_confidence::StepConfidence;
-use crate::components::step_mentoring::StepMentoring;
-use crate::components::step_opportunities::StepOpportunities;
-use crate::components::step_skills::StepSkills;
-use crate::components::step_techniques::StepTechniques;
+use crate::components::reflection::feedback_aside::FeedbackAside;
+use crate::components::reflection::step_confidence::StepConfidence;
+use crate::components::reflection::step_mentoring::StepMentoring;
+use crate::components::reflection::step_opportunities::StepOpportunities;
+use crate::components::reflection::step_skills::StepSkills;
+use crate::components::reflection::step_techniques::StepTechniques;
 use crate::model::reflection::Benefit;
 use crate::routes::AppRoute;
 use crate::state::use_store;

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::browser::{format_date, today};
-use crate::components::message_editor::MessageEditor;
+use crate::components::application::message_editor::MessageEditor;
 use crate::model::feedback::{Channel, FeedbackStatus};
 use crate::model::templates;
 use crate::model::Application;
