@@ -7,6 +7,7 @@ pub(crate) mod dashboard;
 pub(crate) mod reflection;
 pub(crate) mod settings;
 
+pub(crate) mod choice_select;
 pub(crate) mod eviction_notice;
 pub(crate) mod nav;
 pub(crate) mod route_focus;

@@ -8,6 +8,7 @@
 #![allow(dead_code)]
 
 pub(crate) mod application;
+pub(crate) mod choice;
 pub(crate) mod eviction;
 pub(crate) mod feedback;
 pub(crate) mod ics;

@@ -3,6 +3,7 @@
 //! A view is a plain value that round-trips through query parameters, so it can be
 //! bookmarked and the back button brings it back.
 
+use crate::model::choice::Choice;
 use chrono::NaiveDate;
 
 use super::{AppData, Application, Stage};
@@ -35,10 +36,6 @@ impl SortKey {
             SortKey::Updated => "Last update (newest first)",
             SortKey::Company => "Company (A–Z)",
         }
-    }
-
-    pub(crate) fn from_key(s: &str) -> Option<SortKey> {
-        SortKey::ALL.into_iter().find(|k| k.key() == s)
     }
 }
 

@@ -6,7 +6,8 @@ use uuid::Uuid;
 
 use crate::browser::{format_date, today};
 use crate::components::application::message_editor::MessageEditor;
-use crate::model::feedback::{Channel, FeedbackStatus};
+use crate::components::choice_select::ChoiceSelect;
+use crate::model::feedback::{Channel, FeedbackReply, FeedbackStatus};
 use crate::model::templates;
 use crate::model::Application;
 use crate::state::use_store;
@@ -154,22 +155,13 @@ fn RecordReply(app: Application) -> impl IntoView {
     let store = use_store();
     let id: Uuid = app.id;
     let f = app.feedback;
-    let status = RwSignal::new(match f.status {
-        FeedbackStatus::NotAsked | FeedbackStatus::Awaiting => "received".to_owned(),
-        FeedbackStatus::Received => "received".to_owned(),
-        FeedbackStatus::DeclinedToGive => "declined_to_give".to_owned(),
-        FeedbackStatus::NoReply => "no_reply".to_owned(),
-    });
+    let reply = RwSignal::new(FeedbackReply::for_status(f.status));
     let verbatim = RwSignal::new(f.verbatim);
     let went_well = RwSignal::new(f.went_well.join("\n"));
     let to_change = RwSignal::new(f.to_change.join("\n"));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let new_status = match status.get_untracked().as_str() {
-            "declined_to_give" => FeedbackStatus::DeclinedToGive,
-            "no_reply" => FeedbackStatus::NoReply,
-            _ => FeedbackStatus::Received,
-        };
+        let new_status = reply.get_untracked().status();
         store.update(|d| {
             d.edit_application(id, chrono::Utc::now(), |a| {
                 a.feedback.status = new_status;
@@ -188,11 +180,8 @@ fn RecordReply(app: Application) -> impl IntoView {
             <h3 id="reply-title">"Record the reply"</h3>
             <div class="field narrow">
                 <label for="reply-status">"Reply"</label>
-                <select id="reply-status" prop:value=status on:change=move |ev| status.set(event_target_value(&ev))>
-                    <option value="received">"Feedback received"</option>
-                    <option value="declined_to_give">"Declined to give feedback"</option>
-                    <option value="no_reply">"No reply"</option>
-                </select>
+                <ChoiceSelect id="reply-status" value=Signal::derive(move || reply.get().key().to_owned())
+                    on_change={move |r: Option<FeedbackReply>| reply.set(r.unwrap_or_default())}/>
             </div>
             <div class="field">
                 <label for="verbatim">"What they said, word for word"</label>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::browser::format_date;
+use crate::components::choice_select::ChoiceSelect;
 use crate::model::interview::{InterviewDraft, InterviewKind, InterviewRound};
 use crate::state::use_store;
 
@@ -125,10 +126,8 @@ fn RoundForm(
                 </div>
                 <div class="field">
                     <label for="round-kind">"Kind"</label>
-                    <select id="round-kind" prop:value=move || draft.with(|d| d.kind.clone())
-                        on:change=move |ev| draft.update(|d| d.kind = event_target_value(&ev))>
-                        {InterviewKind::ALL.into_iter().map(|k| view! { <option value=k.key()>{k.label()}</option> }).collect_view()}
-                    </select>
+                    <ChoiceSelect id="round-kind" value=Signal::derive(move || draft.with(|d| d.kind.clone()))
+                        on_change={move |k: Option<InterviewKind>| draft.update(|d| d.kind = k.map(InterviewKind::key).unwrap_or_default().to_owned())}/>
                 </div>
                 <div class="field">
                     <label for="round-interviewers">"Interviewers"</label>

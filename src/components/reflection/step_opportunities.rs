@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::components::application::message_editor::MessageEditor;
+use crate::components::choice_select::ChoiceSelect;
 use crate::model::reflection::{Opportunities, ReapplyInterest, Reflection};
 use crate::model::templates;
 use crate::state::use_store;
@@ -50,10 +51,8 @@ pub(crate) fn StepOpportunities(reflection_id: Uuid, application_id: Uuid) -> im
             </div>
             <div class="field">
                 <label for="reapply">"Would you apply there again?"</label>
-                <select id="reapply" prop:value=read(|o| o.reapply.key().to_owned())
-                    on:change=move |ev| { let v = ReapplyInterest::from_key(&event_target_value(&ev)).unwrap_or_default(); write(Box::new(move |r| r.opportunities.reapply = v)) }>
-                    {ReapplyInterest::ALL.into_iter().map(|k| view! { <option value=k.key()>{k.label()}</option> }).collect_view()}
-                </select>
+                <ChoiceSelect id="reapply" value=Signal::derive(read(|o| o.reapply.key().to_owned()))
+                    on_change={move |k: Option<ReapplyInterest>| { let v = k.unwrap_or_default(); write(Box::new(move |r| r.opportunities.reapply = v)) }}/>
             </div>
         </div>
         <div class="field inline-check">

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::components::choice_select::ChoiceSelect;
 use crate::model::reflection::{ActionKind, Reflection, SkillGap};
 use crate::state::use_store;
 
@@ -40,17 +41,18 @@ pub(crate) fn StepSkills(reflection_id: Uuid) -> impl IntoView {
             }));
         }
     };
+    let set_kind = move |gid: Uuid| {
+        move |kind: Option<ActionKind>| {
+            let kind = kind.unwrap_or_default();
+            edit(Box::new(move |r| {
+                if let Some(g) = r.skills.iter_mut().find(|g| g.id == gid) {
+                    g.action_kind = kind;
+                }
+            }));
+        }
+    };
     let add = move |_| {
-        edit(Box::new(|r| {
-            r.skills.push(SkillGap {
-                id: Uuid::new_v4(),
-                gap: String::new(),
-                action: String::new(),
-                action_kind: ActionKind::default(),
-                target_date: None,
-                status: Default::default(),
-            })
-        }));
+        edit(Box::new(|r| r.skills.push(SkillGap::blank(Uuid::new_v4()))));
     };
     let rows = move || ids.get().into_iter().enumerate().collect::<Vec<_>>();
     view! {
@@ -75,10 +77,8 @@ pub(crate) fn StepSkills(reflection_id: Uuid) -> impl IntoView {
                                     </div>
                                     <div class="field">
                                         <label for=format!("kind-{gid}")>{format!("Gap {n}: kind of action")}</label>
-                                        <select id=format!("kind-{gid}") prop:value=get(gid, |g| g.action_kind.key().to_owned())
-                                            on:change=set(gid, |g, v| g.action_kind = ActionKind::from_key(&v).unwrap_or_default())>
-                                            {ActionKind::ALL.into_iter().map(|k| view! { <option value=k.key()>{k.label()}</option> }).collect_view()}
-                                        </select>
+                                        <ChoiceSelect id=format!("kind-{gid}") value=Signal::derive(get(gid, |g| g.action_kind.key().to_owned()))
+                                            on_change=set_kind(gid)/>
                                     </div>
                                     <div class="field">
                                         <label for=format!("target-{gid}")>{format!("Gap {n}: target date (optional)")}</label>
