@@ -8,6 +8,7 @@
 #![allow(dead_code)]
 
 pub(crate) mod application;
+pub(crate) mod changes;
 pub(crate) mod choice;
 pub(crate) mod eviction;
 pub(crate) mod feedback;
@@ -228,17 +229,16 @@ impl AppData {
         }
     }
 
-    /// Records a stage change typed by the user: `on` is an ISO date, today or earlier.
+    /// Records a stage change dated `on`, today or earlier (the view reads the typed
+    /// date with [`changes::parse_change_date`]).
     pub(crate) fn record_stage(
         &mut self,
         id: Uuid,
         stage: Stage,
-        on: &str,
+        on: chrono::NaiveDate,
         today: chrono::NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<(), String> {
-        let on = chrono::NaiveDate::parse_from_str(on.trim(), "%Y-%m-%d")
-            .map_err(|_| "Enter the date of the change, like 2026-03-14.".to_owned())?;
         if on > today {
             return Err("A change can't be dated in the future.".into());
         }
@@ -352,6 +352,10 @@ mod tests {
         assert!(data.validate().is_ok());
     }
 
+    fn iso(s: &str) -> NaiveDate {
+        changes::parse_change_date(s).expect("date")
+    }
+
     #[test]
     fn record_stage_validates_and_back_dates() {
         let mut data = AppData::default();
@@ -360,24 +364,27 @@ mod tests {
         data.add_application(a);
         let today = NaiveDate::from_ymd_opt(2026, 2, 1).expect("date");
         assert!(data
-            .record_stage(id, Stage::Rejected, "2026-02-02", today, Utc::now())
-            .is_err());
-        assert!(data
-            .record_stage(id, Stage::Rejected, "soon", today, Utc::now())
+            .record_stage(id, Stage::Rejected, iso("2026-02-02"), today, Utc::now())
             .is_err());
         assert!(data
             .record_stage(
                 Uuid::new_v4(),
                 Stage::Rejected,
-                "2026-01-20",
+                iso("2026-01-20"),
                 today,
                 Utc::now()
             )
             .is_err());
-        data.record_stage(id, Stage::Rejected, "2026-01-20", today, Utc::now())
+        data.record_stage(id, Stage::Rejected, iso("2026-01-20"), today, Utc::now())
             .expect("ok");
-        data.record_stage(id, Stage::Interviewing, "2026-01-10", today, Utc::now())
-            .expect("ok");
+        data.record_stage(
+            id,
+            Stage::Interviewing,
+            iso("2026-01-10"),
+            today,
+            Utc::now(),
+        )
+        .expect("ok");
         let app = data.application(id).expect("exists");
         assert_eq!(
             app.stage(),

@@ -336,6 +336,11 @@ impl Reflection {
         Ok(())
     }
 
+    /// Opens the wizard at step `n` (kept within 1–5).
+    pub(crate) fn go_to_step(&mut self, n: u8) {
+        self.step = n.clamp(1, 5);
+    }
+
     /// Moves one skill gap's action along the development plan (to do, doing, done).
     pub(crate) fn set_plan_status(&mut self, gap: Uuid, status: PlanStatus) {
         if let Some(g) = self.skills.iter_mut().find(|g| g.id == gap) {
@@ -347,6 +352,17 @@ impl Reflection {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn steps_stay_within_the_five() {
+        let mut r = Reflection::new(Uuid::new_v4(), Uuid::new_v4(), chrono::Utc::now());
+        r.go_to_step(3);
+        assert_eq!(r.step, 3);
+        r.go_to_step(0);
+        assert_eq!(r.step, 1);
+        r.go_to_step(9);
+        assert_eq!(r.step, 5);
+    }
 
     #[test]
     fn plan_status_changes_only_the_named_gap() {

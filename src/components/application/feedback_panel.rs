@@ -7,19 +7,11 @@ use uuid::Uuid;
 use crate::browser::{format_date, today};
 use crate::components::application::message_editor::MessageEditor;
 use crate::components::choice_select::ChoiceSelect;
-use crate::model::feedback::{Channel, FeedbackReply, FeedbackStatus};
+use crate::model::changes::Reply;
+use crate::model::feedback::{FeedbackReply, FeedbackStatus};
 use crate::model::templates;
 use crate::model::Application;
 use crate::state::use_store;
-
-/// Splits a textarea into list items, one per non-empty line.
-fn lines(text: &str) -> Vec<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
 
 #[component]
 pub(crate) fn FeedbackPanel(app: Application) -> impl IntoView {
@@ -124,13 +116,7 @@ fn AskForFeedback(app: Application) -> impl IntoView {
         };
         error.set(None);
         let whom = whom.clone();
-        store.update(|d| {
-            d.edit_application(id, chrono::Utc::now(), |a| {
-                a.feedback.mark_asked(today(), n);
-                a.feedback.channel = Some(Channel::Email);
-                a.feedback.asked_whom = whom;
-            });
-        });
+        store.update(|d| d.ask_for_feedback(id, today(), n, whom, chrono::Utc::now()));
     };
     view! {
         <p class="lead">"A short, friendly note now turns this no into free coaching, and keeps the door open."</p>
@@ -161,19 +147,14 @@ fn RecordReply(app: Application) -> impl IntoView {
     let to_change = RwSignal::new(f.to_change.join("\n"));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let new_status = reply.get_untracked().status();
-        store.update(|d| {
-            d.edit_application(id, chrono::Utc::now(), |a| {
-                a.feedback.status = new_status;
-                if a.feedback.asked_on.is_none() {
-                    a.feedback.asked_on = Some(today());
-                }
-                // Kept exactly as typed or pasted: no trimming of the verbatim text.
-                a.feedback.verbatim = verbatim.get_untracked();
-                a.feedback.went_well = lines(&went_well.get_untracked());
-                a.feedback.to_change = lines(&to_change.get_untracked());
-            });
-        });
+        let reply = Reply {
+            kind: reply.get_untracked(),
+            // Kept exactly as typed or pasted: no trimming of the verbatim text.
+            verbatim: verbatim.get_untracked(),
+            went_well: Reply::lines(&went_well.get_untracked()),
+            to_change: Reply::lines(&to_change.get_untracked()),
+        };
+        store.update(|d| d.record_reply(id, reply, today(), chrono::Utc::now()));
     };
     view! {
         <form class="reply-form" on:submit=save aria-labelledby="reply-title">

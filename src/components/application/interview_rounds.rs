@@ -49,9 +49,7 @@ pub(crate) fn InterviewRounds(
                                         on:click=move |_| editing.set(Some(Some(rid)))>"Edit"</button>
                                     <button type="button" class="secondary" aria-label=remove_label.clone()
                                         disabled=move || !store.writable()
-                                        on:click=move |_| { store.update(|d| {
-                                            d.edit_application(app_id, chrono::Utc::now(), |a| a.interviews.retain(|x| x.id != rid));
-                                        }); }>"Remove"</button>
+                                        on:click=move |_| { store.update(|d| d.remove_interview(app_id, rid, chrono::Utc::now())); }>"Remove"</button>
                                 </div>
                             }
                         }
@@ -102,14 +100,7 @@ fn RoundForm(
         ev.prevent_default();
         match draft.with_untracked(|d| d.build(round_id)) {
             Ok(round) => {
-                store.update(|d| {
-                    d.edit_application(app_id, chrono::Utc::now(), |a| {
-                        match a.interviews.iter_mut().find(|x| x.id == round_id) {
-                            Some(existing) => *existing = round,
-                            None => a.interviews.push(round),
-                        }
-                    });
-                });
+                store.update(|d| d.upsert_interview(app_id, round, chrono::Utc::now()));
                 editing.set(None);
             }
             Err(e) => error.set(Some(e)),

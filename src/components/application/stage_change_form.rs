@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::components::choice_select::ChoiceSelect;
+use crate::model::changes::parse_change_date;
 use crate::model::choice::Choice;
 use crate::model::Stage;
 use crate::state::use_store;
@@ -23,12 +24,20 @@ pub(crate) fn StageChangeForm(id: Uuid, current: Stage) -> impl IntoView {
             error.set(Some("Choose a stage from the list.".into()));
             return;
         };
+        let on = match parse_change_date(&on.get_untracked()) {
+            Ok(on) => on,
+            Err(e) => {
+                status.set(None);
+                error.set(Some(e));
+                return;
+            }
+        };
         let result = store
             .update(|d| {
                 d.record_stage(
                     id,
                     new_stage,
-                    &on.get_untracked(),
+                    on,
                     crate::browser::today(),
                     chrono::Utc::now(),
                 )

@@ -46,7 +46,7 @@ pub(crate) fn ReflectionWizard(
             .data
             .with_untracked(|d| d.reflection(reflection_id).map(|r| r.step));
         if here.is_some_and(|s| s != n) {
-            store.edit_reflection(reflection_id, |r| r.step = n);
+            store.edit_reflection(reflection_id, |r| r.go_to_step(n));
         }
     }
     let step = Memo::new(move |_| {
@@ -59,11 +59,7 @@ pub(crate) fn ReflectionWizard(
     let confirming = RwSignal::new(false);
     let go = move |n: u8| {
         confirming.set(false);
-        store.update(|d| {
-            d.edit_reflection(reflection_id, chrono::Utc::now(), |r| {
-                r.step = n.clamp(1, 5)
-            })
-        });
+        store.edit_reflection(reflection_id, |r| r.go_to_step(n));
     };
     // Finishing with nothing written is allowed (sometimes there is little to say),
     // but only after an in-page question: an empty summary should never be a surprise.
