@@ -89,6 +89,18 @@ pub(crate) struct SkillGap {
     pub(crate) status: PlanStatus,
 }
 
+impl Technique {
+    /// A new, empty technique, kept until the user says otherwise.
+    pub(crate) fn blank(id: Uuid) -> Technique {
+        Technique {
+            id,
+            name: String::new(),
+            verdict: Verdict::Keep,
+            note: String::new(),
+        }
+    }
+}
+
 impl SkillGap {
     /// A new, empty gap for the user to fill in.
     pub(crate) fn blank(id: Uuid) -> SkillGap {

@@ -4,6 +4,7 @@
 
 pub(crate) mod confidence_chart;
 pub(crate) mod development_plan;
+pub(crate) mod entry_list;
 pub(crate) mod feedback_aside;
 pub(crate) mod reflection_summary;
 pub(crate) mod reflection_wizard;
