@@ -2,10 +2,6 @@
 //!
 //! Plain Rust with no browser types, so every rule here is unit-tested natively. The UI
 //! holds an [`AppData`] in a signal and calls these functions to change it.
-//!
-//! The schema is fixed ahead of the screens that fill it (interviews, feedback,
-//! reflections), so some helpers are exercised only by tests until their UI lands.
-#![allow(dead_code)]
 
 pub(crate) mod application;
 pub(crate) mod changes;
@@ -252,21 +248,6 @@ impl AppData {
         Ok(())
     }
 
-    /// Applications, most recently applied (or created) first.
-    pub(crate) fn applications_newest_first(&self) -> Vec<&Application> {
-        let mut apps: Vec<_> = self.applications.iter().collect();
-        apps.sort_by(|a, b| {
-            let key = |x: &Application| {
-                (
-                    x.applied_on.unwrap_or(x.created_at.date_naive()),
-                    x.created_at,
-                )
-            };
-            key(b).cmp(&key(a))
-        });
-        apps
-    }
-
     /// Checks what serde cannot: unique ids, references that resolve, values in range.
     /// Loading refuses data that fails this rather than half-showing it.
     pub(crate) fn validate(&self) -> Result<(), String> {
@@ -320,20 +301,6 @@ mod tests {
         data.add_application(app("A", None));
         assert_eq!(data.applications.len(), 1);
         assert_eq!(data.meta.changes_since_backup, 1);
-    }
-
-    #[test]
-    fn newest_applied_first() {
-        let mut data = AppData::default();
-        data.add_application(app("Old", Some((1, 1))));
-        data.add_application(app("New", Some((6, 1))));
-        data.add_application(app("Mid", Some((3, 1))));
-        let names: Vec<_> = data
-            .applications_newest_first()
-            .iter()
-            .map(|a| a.company.as_str())
-            .collect();
-        assert_eq!(names, ["New", "Mid", "Old"]);
     }
 
     #[test]

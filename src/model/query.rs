@@ -112,13 +112,9 @@ impl ListQuery {
         needle.is_empty() || haystack.contains(needle)
     }
 
-    /// The applications in this view, in order.
-    pub(crate) fn apply<'a>(&self, data: &'a AppData, today: NaiveDate) -> Vec<&'a Application> {
-        self.apply_indexed(data, &SearchIndex::new(data), today)
-    }
-
-    /// [`ListQuery::apply`] with the lowercased text already at hand, so a keystroke
-    /// costs a substring search per application and no allocation.
+    /// The applications in this view, in order, with the lowercased text already at
+    /// hand (a [`SearchIndex`]), so a keystroke costs a substring search per
+    /// application and no allocation.
     pub(crate) fn apply_indexed<'a>(
         &self,
         data: &'a AppData,
@@ -247,7 +243,7 @@ mod tests {
     }
 
     fn names(q: &ListQuery, data: &AppData) -> Vec<String> {
-        q.apply(data, today())
+        q.apply_indexed(data, &SearchIndex::new(data), today())
             .iter()
             .map(|a| a.company.clone())
             .collect()
