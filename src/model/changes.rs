@@ -11,7 +11,7 @@ use uuid::Uuid;
 use super::application::Contact;
 use super::feedback::{Channel, FeedbackReply};
 use super::interview::InterviewRound;
-use super::{AppData, Stage};
+use super::{AppData, Application, Stage};
 
 /// A reply to a feedback request, as the user recorded it.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,6 +41,13 @@ pub(crate) fn parse_change_date(text: &str) -> Result<NaiveDate, String> {
 }
 
 impl AppData {
+    /// Adds imported applications (a CSV), each counted as a change since the backup.
+    pub(crate) fn add_applications(&mut self, apps: Vec<Application>) {
+        for app in apps {
+            self.add_application(app);
+        }
+    }
+
     /// Records that feedback was asked for by email on `on`, with a follow-up
     /// `follow_up_days` later.
     pub(crate) fn ask_for_feedback(

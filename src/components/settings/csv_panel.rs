@@ -68,11 +68,7 @@ pub(crate) fn CsvPanel() -> impl IntoView {
         if n == 0 {
             return;
         }
-        store.update(|d| {
-            for app in p.applications {
-                d.add_application(app);
-            }
-        });
+        store.update(|d| d.add_applications(p.applications));
         sheet.set(None);
         message.set(Some(format!("Added {n} applications.")));
     });

@@ -43,6 +43,17 @@ fn round(id: Uuid, notes: &str) -> InterviewRound {
 }
 
 #[test]
+fn imported_applications_each_count_as_a_change() {
+    let (mut d, _) = data();
+    let (other, _) = data();
+    let before = d.meta.changes_since_backup;
+    d.add_applications(other.applications.clone());
+    d.add_applications(Vec::new());
+    assert_eq!(d.applications.len(), 2);
+    assert_eq!(d.meta.changes_since_backup, before + 1);
+}
+
+#[test]
 fn asking_for_feedback_records_how_and_whom() {
     let (mut d, id) = data();
     let before = d.meta.changes_since_backup;
