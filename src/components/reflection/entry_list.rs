@@ -5,13 +5,12 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use super::answers::Answers;
 use crate::model::Reflection;
-use crate::state::{use_store, Store};
 
 /// One list inside a reflection, addressed by entry id.
 pub(crate) struct Entries<T: 'static> {
-    store: Store,
-    reflection_id: Uuid,
+    answers: Answers,
     list: fn(&Reflection) -> &Vec<T>,
     list_mut: fn(&mut Reflection) -> &mut Vec<T>,
     id: fn(&T) -> Uuid,
@@ -33,8 +32,7 @@ impl<T: 'static> Entries<T> {
         id: fn(&T) -> Uuid,
     ) -> Self {
         Entries {
-            store: use_store(),
-            reflection_id,
+            answers: Answers::new(reflection_id),
             list,
             list_mut,
             id,
@@ -43,18 +41,16 @@ impl<T: 'static> Entries<T> {
 
     /// Every entry's id, in order (tracked).
     fn ids(self) -> Vec<Uuid> {
-        self.store.data.with(|d| {
-            d.reflection(self.reflection_id)
-                .map(|r| (self.list)(r).iter().map(self.id).collect())
-                .unwrap_or_default()
-        })
+        self.answers
+            .get(|r| (self.list)(r).iter().map(self.id).collect())
     }
 
     /// Reads one field of one entry (tracked); the default when it is gone.
     pub(crate) fn get<R: Default>(self, entry: Uuid, f: impl Fn(&T) -> R) -> R {
-        self.store.data.with(|d| {
-            d.reflection(self.reflection_id)
-                .and_then(|r| (self.list)(r).iter().find(|e| (self.id)(e) == entry))
+        self.answers.get(|r| {
+            (self.list)(r)
+                .iter()
+                .find(|e| (self.id)(e) == entry)
                 .map(f)
                 .unwrap_or_default()
         })
@@ -63,7 +59,7 @@ impl<T: 'static> Entries<T> {
     /// Changes one entry, if it is still there.
     pub(crate) fn set(self, entry: Uuid, f: impl FnOnce(&mut T)) {
         let Entries { list_mut, id, .. } = self;
-        self.store.edit_reflection(self.reflection_id, |r| {
+        self.answers.write(|r| {
             if let Some(e) = list_mut(r).iter_mut().find(|e| id(e) == entry) {
                 f(e)
             }
@@ -73,15 +69,13 @@ impl<T: 'static> Entries<T> {
     /// Adds an entry at the end.
     pub(crate) fn add(self, entry: T) {
         let list_mut = self.list_mut;
-        self.store
-            .edit_reflection(self.reflection_id, |r| list_mut(r).push(entry));
+        self.answers.write(|r| list_mut(r).push(entry));
     }
 
     fn remove(self, entry: Uuid) {
         let Entries { list_mut, id, .. } = self;
-        self.store.edit_reflection(self.reflection_id, |r| {
-            list_mut(r).retain(|e| id(e) != entry)
-        });
+        self.answers
+            .write(|r| list_mut(r).retain(|e| id(e) != entry));
     }
 }
 

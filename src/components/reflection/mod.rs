@@ -2,6 +2,7 @@
 //! summary, the feedback shown beside the steps, and the insights drawn from every
 //! reflection (technique board, development plan, confidence chart).
 
+pub(crate) mod answers;
 pub(crate) mod confidence_chart;
 pub(crate) mod development_plan;
 pub(crate) mod entry_list;
