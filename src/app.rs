@@ -8,9 +8,9 @@ use crate::components::eviction_notice::EvictionNotice;
 use crate::components::nav::Nav;
 use crate::components::route_focus::RouteFocus;
 use crate::components::sample_banner::SampleBanner;
+use crate::components::settings::unlock_screen::UnlockScreen;
 use crate::components::storage_banner::StorageBanner;
 use crate::components::undo_bar::UndoBar;
-use crate::components::unlock_screen::UnlockScreen;
 use crate::pages::{
     application_detail::ApplicationDetail,
     applications::Applications,

@@ -76,22 +76,6 @@ pub(crate) fn set_title(page: &str) {
     leptos::prelude::document().set_title(&format!("{page} · Knockback"));
 }
 
-/// Builds `?a=1&b=two%20words` from pairs, encoded by the browser's own URLSearchParams.
-pub(crate) fn query_string(params: &[(&str, String)]) -> String {
-    let Ok(search) = web_sys::UrlSearchParams::new() else {
-        return String::new();
-    };
-    for (k, v) in params {
-        search.append(k, v);
-    }
-    let qs: String = search.to_string().into();
-    if qs.is_empty() {
-        qs
-    } else {
-        format!("?{qs}")
-    }
-}
-
 /// Copies text to the clipboard; the callback hears whether it worked.
 pub(crate) fn copy_to_clipboard(text: &str, done: impl FnOnce(bool) + 'static) {
     let Some(window) = web_sys::window() else {
@@ -101,11 +85,6 @@ pub(crate) fn copy_to_clipboard(text: &str, done: impl FnOnce(bool) + 'static) {
     wasm_bindgen_futures::spawn_local(async move {
         done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
     });
-}
-
-/// Encodes one URL path segment (a company name in `/companies/…`).
-pub(crate) fn encode_segment(s: &str) -> String {
-    js_sys::encode_uri_component(s).into()
 }
 
 /// Reads a picked or dropped file as text; the callback gets the text or a message.

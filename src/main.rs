@@ -7,6 +7,7 @@ mod components;
 mod error;
 mod model;
 mod pages;
+mod routes;
 mod state;
 mod storage;
 

@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::components::backup_nudge::BackupNudge;
-use crate::components::csv_panel::CsvPanel;
-use crate::components::lock_panel::LockPanel;
-use crate::components::restore_panel::RestorePanel;
-use crate::components::storage_panel::StoragePanel;
+use crate::components::settings::backup_nudge::BackupNudge;
+use crate::components::settings::csv_panel::CsvPanel;
+use crate::components::settings::lock_panel::LockPanel;
+use crate::components::settings::restore_panel::RestorePanel;
+use crate::components::settings::storage_panel::StoragePanel;
 use crate::state::{use_store, Offer};
 
 #[component]

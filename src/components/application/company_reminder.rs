@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::browser::{app_path, encode_segment, format_date};
+use crate::browser::format_date;
+use crate::routes::AppRoute;
 use crate::state::use_store;
 
 #[component]
@@ -28,7 +29,7 @@ pub(crate) fn CompanyReminder(#[prop(into)] company: Signal<String>) -> impl Int
     });
     move || {
         last.get().map(|(company, role, outcome, date, feedback_status, verbatim)| {
-            let href = app_path(&format!("/companies/{}", encode_segment(&company)));
+            let href = AppRoute::Company(company.clone()).href();
             view! {
                 <aside class="reminder" role="note" aria-labelledby="reminder-title">
                     <h2 id="reminder-title">{format!("You applied to {company} before")}</h2>

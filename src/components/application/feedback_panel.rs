@@ -5,20 +5,13 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::browser::{format_date, today};
-use crate::components::message_editor::MessageEditor;
-use crate::model::feedback::{Channel, FeedbackStatus};
+use crate::components::application::message_editor::MessageEditor;
+use crate::components::choice_select::ChoiceSelect;
+use crate::model::changes::Reply;
+use crate::model::feedback::{FeedbackReply, FeedbackStatus};
 use crate::model::templates;
 use crate::model::Application;
 use crate::state::use_store;
-
-/// Splits a textarea into list items, one per non-empty line.
-fn lines(text: &str) -> Vec<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
 
 #[component]
 pub(crate) fn FeedbackPanel(app: Application) -> impl IntoView {
@@ -123,13 +116,7 @@ fn AskForFeedback(app: Application) -> impl IntoView {
         };
         error.set(None);
         let whom = whom.clone();
-        store.update(|d| {
-            d.edit_application(id, chrono::Utc::now(), |a| {
-                a.feedback.mark_asked(today(), n);
-                a.feedback.channel = Some(Channel::Email);
-                a.feedback.asked_whom = whom;
-            });
-        });
+        store.update(|d| d.ask_for_feedback(id, today(), n, whom, chrono::Utc::now()));
     };
     view! {
         <p class="lead">"A short, friendly note now turns this no into free coaching, and keeps the door open."</p>
@@ -154,45 +141,28 @@ fn RecordReply(app: Application) -> impl IntoView {
     let store = use_store();
     let id: Uuid = app.id;
     let f = app.feedback;
-    let status = RwSignal::new(match f.status {
-        FeedbackStatus::NotAsked | FeedbackStatus::Awaiting => "received".to_owned(),
-        FeedbackStatus::Received => "received".to_owned(),
-        FeedbackStatus::DeclinedToGive => "declined_to_give".to_owned(),
-        FeedbackStatus::NoReply => "no_reply".to_owned(),
-    });
+    let reply = RwSignal::new(FeedbackReply::for_status(f.status));
     let verbatim = RwSignal::new(f.verbatim);
     let went_well = RwSignal::new(f.went_well.join("\n"));
     let to_change = RwSignal::new(f.to_change.join("\n"));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let new_status = match status.get_untracked().as_str() {
-            "declined_to_give" => FeedbackStatus::DeclinedToGive,
-            "no_reply" => FeedbackStatus::NoReply,
-            _ => FeedbackStatus::Received,
+        let reply = Reply {
+            kind: reply.get_untracked(),
+            // Kept exactly as typed or pasted: no trimming of the verbatim text.
+            verbatim: verbatim.get_untracked(),
+            went_well: Reply::lines(&went_well.get_untracked()),
+            to_change: Reply::lines(&to_change.get_untracked()),
         };
-        store.update(|d| {
-            d.edit_application(id, chrono::Utc::now(), |a| {
-                a.feedback.status = new_status;
-                if a.feedback.asked_on.is_none() {
-                    a.feedback.asked_on = Some(today());
-                }
-                // Kept exactly as typed or pasted: no trimming of the verbatim text.
-                a.feedback.verbatim = verbatim.get_untracked();
-                a.feedback.went_well = lines(&went_well.get_untracked());
-                a.feedback.to_change = lines(&to_change.get_untracked());
-            });
-        });
+        store.update(|d| d.record_reply(id, reply, today(), chrono::Utc::now()));
     };
     view! {
         <form class="reply-form" on:submit=save aria-labelledby="reply-title">
             <h3 id="reply-title">"Record the reply"</h3>
             <div class="field narrow">
                 <label for="reply-status">"Reply"</label>
-                <select id="reply-status" prop:value=status on:change=move |ev| status.set(event_target_value(&ev))>
-                    <option value="received">"Feedback received"</option>
-                    <option value="declined_to_give">"Declined to give feedback"</option>
-                    <option value="no_reply">"No reply"</option>
-                </select>
+                <ChoiceSelect id="reply-status" value=Signal::derive(move || reply.get().key().to_owned())
+                    on_change={move |r: Option<FeedbackReply>| reply.set(r.unwrap_or_default())}/>
             </div>
             <div class="field">
                 <label for="verbatim">"What they said, word for word"</label>

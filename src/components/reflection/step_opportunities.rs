@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::components::message_editor::MessageEditor;
+use crate::components::application::message_editor::MessageEditor;
+use crate::components::choice_select::ChoiceSelect;
+use crate::components::reflection::answers::Answers;
 use crate::model::reflection::{Opportunities, ReapplyInterest, Reflection};
 use crate::model::templates;
 use crate::state::use_store;
@@ -12,28 +14,14 @@ use crate::state::use_store;
 #[component]
 pub(crate) fn StepOpportunities(reflection_id: Uuid, application_id: Uuid) -> impl IntoView {
     let store = use_store();
-    let read = move |f: fn(&Opportunities) -> String| {
-        move || {
-            store.data.with(|d| {
-                d.reflection(reflection_id)
-                    .map(|r| f(&r.opportunities))
-                    .unwrap_or_default()
-            })
-        }
-    };
-    let write = move |f: Box<dyn FnOnce(&mut Reflection)>| {
-        store.edit_reflection(reflection_id, f);
-    };
+    let answers = Answers::new(reflection_id);
+    let read = move |f: fn(&Opportunities) -> String| answers.read(move |r| f(&r.opportunities));
+    let write = move |f: Box<dyn FnOnce(&mut Reflection)>| answers.write(f);
     let date = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
     let message = store
         .data
         .with_untracked(|d| d.application(application_id).map(templates::thank_you));
-    let in_touch = move || {
-        store.data.with(|d| {
-            d.reflection(reflection_id)
-                .is_some_and(|r| r.opportunities.stay_in_touch)
-        })
-    };
+    let in_touch = answers.read(|r| r.opportunities.stay_in_touch);
     view! {
         <p>"A short thank-you within a day or two keeps you in their mind for the next opening."</p>
         {message.map(|m| view! {
@@ -50,10 +38,8 @@ pub(crate) fn StepOpportunities(reflection_id: Uuid, application_id: Uuid) -> im
             </div>
             <div class="field">
                 <label for="reapply">"Would you apply there again?"</label>
-                <select id="reapply" prop:value=read(|o| o.reapply.key().to_owned())
-                    on:change=move |ev| { let v = ReapplyInterest::from_key(&event_target_value(&ev)).unwrap_or_default(); write(Box::new(move |r| r.opportunities.reapply = v)) }>
-                    {ReapplyInterest::ALL.into_iter().map(|k| view! { <option value=k.key()>{k.label()}</option> }).collect_view()}
-                </select>
+                <ChoiceSelect id="reapply" value=Signal::derive(read(|o| o.reapply.key().to_owned()))
+                    on_change={move |k: Option<ReapplyInterest>| { let v = k.unwrap_or_default(); write(Box::new(move |r| r.opportunities.reapply = v)) }}/>
             </div>
         </div>
         <div class="field inline-check">

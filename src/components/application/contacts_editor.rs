@@ -30,9 +30,7 @@ pub(crate) fn ContactsEditor(app_id: Uuid, contacts: Vec<Contact>) -> impl IntoV
             ));
         }
         error.set(None);
-        store.update(|d| {
-            d.edit_application(app_id, chrono::Utc::now(), |a| a.contacts.push(c));
-        });
+        store.update(|d| d.add_contact(app_id, c, chrono::Utc::now()));
         name.set(String::new());
         role.set(String::new());
         email.set(String::new());
@@ -50,9 +48,7 @@ pub(crate) fn ContactsEditor(app_id: Uuid, contacts: Vec<Contact>) -> impl IntoV
                             {(!c.email.is_empty()).then(|| view! { " · " <a href=format!("mailto:{}", c.email)>{c.email.clone()}</a> })}
                             " "
                             <button type="button" class="link" aria-label=label disabled=move || !store.writable()
-                                on:click=move |_| { store.update(|d| {
-                                    d.edit_application(app_id, chrono::Utc::now(), |a| { if i < a.contacts.len() { a.contacts.remove(i); } });
-                                }); }>"Remove"</button>
+                                on:click=move |_| { store.update(|d| d.remove_contact(app_id, i, chrono::Utc::now())); }>"Remove"</button>
                         </li>
                     }
                 }).collect_view()}

@@ -3,22 +3,14 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::components::reflection::answers::Answers;
 use crate::model::reflection::Reflection;
-use crate::state::use_store;
 
 #[component]
 pub(crate) fn StepConfidence(reflection_id: Uuid) -> impl IntoView {
-    let store = use_store();
-    let write = move |f: Box<dyn FnOnce(&mut Reflection)>| {
-        store.edit_reflection(reflection_id, f);
-    };
-    let read = move |f: fn(&Reflection) -> String| {
-        move || {
-            store
-                .data
-                .with(|d| d.reflection(reflection_id).map(f).unwrap_or_default())
-        }
-    };
+    let answers = Answers::new(reflection_id);
+    let write = move |f: Box<dyn FnOnce(&mut Reflection)>| answers.write(f);
+    let read = move |f: fn(&Reflection) -> String| answers.read(f);
     let well =
         |i: usize| move |r: &Reflection| r.confidence.did_well.get(i).cloned().unwrap_or_default();
     let set_well = move |i: usize, v: String| {
@@ -40,7 +32,7 @@ pub(crate) fn StepConfidence(reflection_id: Uuid) -> impl IntoView {
                     <div class="field">
                         <label for=id.clone()>{format!("Did well {}", i + 1)}</label>
                         <input id=id type="text"
-                            prop:value=move || store.data.with(|d| d.reflection(reflection_id).map(get).unwrap_or_default())
+                            prop:value=move || answers.get(get)
                             on:input=move |ev| set_well(i, event_target_value(&ev))/>
                     </div>
                 }

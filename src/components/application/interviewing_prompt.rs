@@ -26,13 +26,7 @@ pub(crate) fn InterviewingPrompt(
         store.update(|d| {
             // The model never suggests a future date, so this can only fail if the
             // application was deleted in another tab; then there is nothing to move.
-            let _ = d.record_stage(
-                app_id,
-                Stage::Interviewing,
-                &on.to_string(),
-                today,
-                chrono::Utc::now(),
-            );
+            let _ = d.record_stage(app_id, Stage::Interviewing, on, today, chrono::Utc::now());
         });
         // The page redraws without this prompt: take keyboard focus to the timeline,
         // where the new entry shows, instead of losing it to the top of the page.

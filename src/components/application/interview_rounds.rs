@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::browser::format_date;
+use crate::components::choice_select::ChoiceSelect;
 use crate::model::interview::{InterviewDraft, InterviewKind, InterviewRound};
 use crate::state::use_store;
 
@@ -48,9 +49,7 @@ pub(crate) fn InterviewRounds(
                                         on:click=move |_| editing.set(Some(Some(rid)))>"Edit"</button>
                                     <button type="button" class="secondary" aria-label=remove_label.clone()
                                         disabled=move || !store.writable()
-                                        on:click=move |_| { store.update(|d| {
-                                            d.edit_application(app_id, chrono::Utc::now(), |a| a.interviews.retain(|x| x.id != rid));
-                                        }); }>"Remove"</button>
+                                        on:click=move |_| { store.update(|d| d.remove_interview(app_id, rid, chrono::Utc::now())); }>"Remove"</button>
                                 </div>
                             }
                         }
@@ -101,14 +100,7 @@ fn RoundForm(
         ev.prevent_default();
         match draft.with_untracked(|d| d.build(round_id)) {
             Ok(round) => {
-                store.update(|d| {
-                    d.edit_application(app_id, chrono::Utc::now(), |a| {
-                        match a.interviews.iter_mut().find(|x| x.id == round_id) {
-                            Some(existing) => *existing = round,
-                            None => a.interviews.push(round),
-                        }
-                    });
-                });
+                store.update(|d| d.upsert_interview(app_id, round, chrono::Utc::now()));
                 editing.set(None);
             }
             Err(e) => error.set(Some(e)),
@@ -125,10 +117,8 @@ fn RoundForm(
                 </div>
                 <div class="field">
                     <label for="round-kind">"Kind"</label>
-                    <select id="round-kind" prop:value=move || draft.with(|d| d.kind.clone())
-                        on:change=move |ev| draft.update(|d| d.kind = event_target_value(&ev))>
-                        {InterviewKind::ALL.into_iter().map(|k| view! { <option value=k.key()>{k.label()}</option> }).collect_view()}
-                    </select>
+                    <ChoiceSelect id="round-kind" value=Signal::derive(move || draft.with(|d| d.kind.clone()))
+                        on_change={move |k: Option<InterviewKind>| draft.update(|d| d.kind = k.map(InterviewKind::key).unwrap_or_default().to_owned())}/>
                 </div>
                 <div class="field">
                     <label for="round-interviewers">"Interviewers"</label>

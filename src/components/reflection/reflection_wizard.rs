@@ -8,13 +8,14 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use uuid::Uuid;
 
-use crate::components::feedback_aside::FeedbackAside;
-use crate::components::step_confidence::StepConfidence;
-use crate::components::step_mentoring::StepMentoring;
-use crate::components::step_opportunities::StepOpportunities;
-use crate::components::step_skills::StepSkills;
-use crate::components::step_techniques::StepTechniques;
+use crate::components::reflection::feedback_aside::FeedbackAside;
+use crate::components::reflection::step_confidence::StepConfidence;
+use crate::components::reflection::step_mentoring::StepMentoring;
+use crate::components::reflection::step_opportunities::StepOpportunities;
+use crate::components::reflection::step_skills::StepSkills;
+use crate::components::reflection::step_techniques::StepTechniques;
 use crate::model::reflection::Benefit;
+use crate::routes::AppRoute;
 use crate::state::use_store;
 
 /// One warm line per step: why this benefit matters.
@@ -45,7 +46,7 @@ pub(crate) fn ReflectionWizard(
             .data
             .with_untracked(|d| d.reflection(reflection_id).map(|r| r.step));
         if here.is_some_and(|s| s != n) {
-            store.edit_reflection(reflection_id, |r| r.step = n);
+            store.edit_reflection(reflection_id, |r| r.go_to_step(n));
         }
     }
     let step = Memo::new(move |_| {
@@ -58,11 +59,7 @@ pub(crate) fn ReflectionWizard(
     let confirming = RwSignal::new(false);
     let go = move |n: u8| {
         confirming.set(false);
-        store.update(|d| {
-            d.edit_reflection(reflection_id, chrono::Utc::now(), |r| {
-                r.step = n.clamp(1, 5)
-            })
-        });
+        store.edit_reflection(reflection_id, |r| r.go_to_step(n));
     };
     // Finishing with nothing written is allowed (sometimes there is little to say),
     // but only after an in-page question: an empty summary should never be a surprise.
@@ -90,7 +87,7 @@ pub(crate) fn ReflectionWizard(
     let done = move |_| {
         // Back to the summary; replacing the entry so Back does not reopen the editor.
         navigate(
-            &format!("/reflect/{application_id}"),
+            &AppRoute::reflect(application_id).path(),
             NavigateOptions {
                 replace: true,
                 ..Default::default()

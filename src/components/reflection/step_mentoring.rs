@@ -3,24 +3,14 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::components::reflection::answers::Answers;
 use crate::model::reflection::{Mentoring, Reflection};
-use crate::state::use_store;
 
 #[component]
 pub(crate) fn StepMentoring(reflection_id: Uuid) -> impl IntoView {
-    let store = use_store();
-    let read = move |f: fn(&Mentoring) -> String| {
-        move || {
-            store.data.with(|d| {
-                d.reflection(reflection_id)
-                    .map(|r| f(&r.mentoring))
-                    .unwrap_or_default()
-            })
-        }
-    };
-    let write = move |f: Box<dyn FnOnce(&mut Reflection)>| {
-        store.edit_reflection(reflection_id, f);
-    };
+    let answers = Answers::new(reflection_id);
+    let read = move |f: fn(&Mentoring) -> String| answers.read(move |r| f(&r.mentoring));
+    let write = move |f: Box<dyn FnOnce(&mut Reflection)>| answers.write(f);
     view! {
         <div class="field">
             <label for="learned">"What did you learn about yourself?"</label>

@@ -7,9 +7,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use uuid::Uuid;
 
-use crate::browser::{app_path, format_date};
+use crate::browser::format_date;
 use crate::components::unencrypted_hint::UnencryptedHint;
 use crate::model::reflection::{Benefit, ReapplyInterest, Reflection};
+use crate::routes::AppRoute;
 use crate::state::use_store;
 
 #[component]
@@ -57,7 +58,13 @@ pub(crate) fn ReflectionSummary(reflection_id: Uuid, application_id: Uuid) -> im
             let _ = w.print();
         }
     };
-    let edit_href = move |n: usize| app_path(&format!("/reflect/{application_id}?edit={n}"));
+    let edit_href = move |n: usize| {
+        AppRoute::Reflect {
+            application: application_id,
+            edit: Some(n as u8),
+        }
+        .href()
+    };
     move || {
         data.get().map(|(r, _, _)| {
             let (answered, skipped): (Vec<_>, Vec<_>) = Benefit::ALL

@@ -6,9 +6,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use uuid::Uuid;
 
-use crate::components::company_reminder::CompanyReminder;
+use crate::components::application::company_reminder::CompanyReminder;
+use crate::components::choice_select::ChoiceSelect;
 use crate::components::text_field::TextField;
 use crate::model::{ApplicationDraft, Field, FieldError, Stage};
+use crate::routes::AppRoute;
 use crate::state::use_store;
 
 /// `editing`: the application to edit, or `None` to add a new one.
@@ -63,7 +65,7 @@ pub(crate) fn ApplicationForm(#[prop(optional)] editing: Option<Uuid>) -> impl I
             Ok(id) => {
                 errors.set(Vec::new());
                 // Unlike `A`'s href, `navigate` adds the router base itself.
-                navigate(&format!("/applications/{id}"), Default::default());
+                navigate(&AppRoute::Application(id).path(), Default::default());
             }
             Err(es) => {
                 let first = es.first().map(|e| field_id(e.field));
@@ -125,22 +127,20 @@ pub(crate) fn ApplicationForm(#[prop(optional)] editing: Option<Uuid>) -> impl I
                 <div class="field">
                     <label for="stage">"Stage"</label>
                     {stage_hint.map(|h| view! { <p class="hint" id="stage-hint">{h}</p> })}
-                    <select
+                    <ChoiceSelect
                         id="stage"
                         name="stage"
-                        aria-describedby=if editing.is_some() { "stage-hint stage-error" } else { "stage-error" }
-                        prop:value=move || draft.with(|d| d.stage.clone())
-                        on:change=move |ev| {
-                            let key = event_target_value(&ev);
+                        described_by={if editing.is_some() { "stage-hint stage-error" } else { "stage-error" }}
+                        value=Signal::derive(move || draft.with(|d| d.stage.clone()))
+                        on_change={move |s: Option<Stage>| {
+                            let key = s.map(Stage::key).unwrap_or_default().to_owned();
                             match editing {
                                 // Editing: the applied date is history, not a default.
                                 Some(_) => draft.update(|d| d.stage = key),
                                 None => draft.update(|d| d.choose_stage(key, crate::browser::today())),
                             }
-                        }
-                    >
-                        {Stage::ALL.into_iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
-                    </select>
+                        }}
+                    />
                     <p class="field-error" id="stage-error" aria-live="polite">{error_for(Field::Stage)}</p>
                 </div>
                 <TextField id="link" label="Job ad link" kind="url" value=link on_input=set_link error=err(Field::Link)/>

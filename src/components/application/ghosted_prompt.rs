@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::model::Stage;
 use crate::state::use_store;
 
 #[component]
@@ -19,7 +18,7 @@ pub(crate) fn GhostedPrompt(app_id: Uuid, days: i64) -> impl IntoView {
                 <div class="actions">
                     <button type="button" disabled=move || !store.writable() on:click=move |_| {
                         let today = crate::browser::today();
-                        store.update(|d| { let _ = d.record_stage(app_id, Stage::Ghosted, &today.to_string(), today, chrono::Utc::now()); });
+                        store.update(|d| { let _ = d.mark_ghosted(app_id, today, chrono::Utc::now()); });
                     }>"Mark as ghosted"</button>
                     <button type="button" class="secondary" on:click=move |_| dismissed.set(true)>"Not yet"</button>
                 </div>

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::browser::{download, read_file_text, today};
-use crate::components::csv_mapping::CsvMapping;
-use crate::components::csv_preview::CsvPreview;
+use crate::components::settings::csv_mapping::CsvMapping;
+use crate::components::settings::csv_preview::CsvPreview;
 use crate::components::unencrypted_hint::UnencryptedHint;
 use crate::model::spreadsheet::{self, Mapping, Sheet};
 use crate::state::use_store;
@@ -77,11 +77,7 @@ pub(crate) fn CsvPanel() -> impl IntoView {
         if n == 0 {
             return;
         }
-        store.update(|d| {
-            for app in p.applications {
-                d.add_application(app);
-            }
-        });
+        store.update(|d| d.add_applications(p.applications));
         sheet.set(None);
         message.set(Some(format!("Added {n} applications.")));
     });

@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::components::choice_select::ChoiceSelect;
+
 use crate::model::spreadsheet::{read_as, DateOrder, Field, Mapping, Sheet};
 
 /// Long cells (a pasted job description) are cut so the table stays readable.
@@ -44,24 +46,18 @@ pub(crate) fn CsvMapping(
             } else {
                 examples.iter().map(|e| shorten(e)).collect::<Vec<_>>().join(" · ")
             };
-            let is = move |f: Option<Field>| mapping.with(|m| m.fields.get(i).copied().flatten() == f);
             // Changing one column can take its field from another: that column's
-            // select follows, because every option reads the mapping.
-            let choose = move |ev: leptos::ev::Event| {
-                let key = event_target_value(&ev);
-                mapping.update(|m| m.set(i, Field::from_key(&key)));
-            };
+            // select follows, because it reads the mapping.
+            let chosen = Signal::derive(move || {
+                mapping.with(|m| m.fields.get(i).copied().flatten().map(Field::key).unwrap_or_default().to_owned())
+            });
+            let choose = move |f: Option<Field>| mapping.update(|m| m.set(i, f));
             view! {
                 <tr>
                     <th scope="row"><label for=id.clone()>{name}</label></th>
                     <td id=examples_id.clone()>{examples}</td>
                     <td>
-                        <select id=id aria-describedby=examples_id on:change=choose>
-                            <option value="" prop:selected=move || is(None)>"Ignore"</option>
-                            {Field::ALL.into_iter().map(|f| view! {
-                                <option value=f.key() prop:selected=move || is(Some(f))>{f.label()}</option>
-                            }).collect_view()}
-                        </select>
+                        <ChoiceSelect id=id described_by=examples_id none="Ignore" value=chosen on_change=choose/>
                     </td>
                 </tr>
             }

@@ -5,8 +5,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
+use crate::components::choice_select::ChoiceSelect;
+use crate::model::choice::Choice;
 use crate::model::query::{all_tags, ListQuery, SortKey};
 use crate::model::Stage;
+use crate::routes::AppRoute;
 use crate::state::use_store;
 
 #[component]
@@ -17,9 +20,8 @@ pub(crate) fn ListFilters(#[prop(into)] query: Signal<ListQuery>) -> impl IntoVi
     // Typing replaces the history entry (Back should not replay every keystroke);
     // choosing a filter adds one.
     let go = move |q: ListQuery, replace: bool| {
-        let qs = crate::browser::query_string(&q.to_params());
         navigate(
-            &format!("/applications{qs}"),
+            &AppRoute::Applications(q).path(),
             NavigateOptions {
                 replace,
                 scroll: false,
@@ -28,6 +30,7 @@ pub(crate) fn ListFilters(#[prop(into)] query: Signal<ListQuery>) -> impl IntoVi
         );
     };
     let go_toggle = go.clone();
+    let go_pick = go.clone();
     let go_clear = go.clone();
     let change = move |f: fn(&mut ListQuery, String), replace: bool| {
         let go = go.clone();
@@ -37,6 +40,18 @@ pub(crate) fn ListFilters(#[prop(into)] query: Signal<ListQuery>) -> impl IntoVi
             go(q, replace);
         }
     };
+    // A choice from a list: a new history entry, like the other filters.
+    fn pick_with<T: Choice>(
+        query: Signal<ListQuery>,
+        go: impl Fn(ListQuery, bool) + Clone + Send + Sync + 'static,
+        f: fn(&mut ListQuery, Option<T>),
+    ) -> impl Fn(Option<T>) + Send + Sync + 'static {
+        move |choice| {
+            let mut q = query.get_untracked();
+            f(&mut q, choice);
+            go(q, false);
+        }
+    }
     let toggle = move |f: fn(&mut ListQuery, bool)| {
         let go = go_toggle.clone();
         move |ev: leptos::ev::Event| {
@@ -55,11 +70,9 @@ pub(crate) fn ListFilters(#[prop(into)] query: Signal<ListQuery>) -> impl IntoVi
             </div>
             <div class="field">
                 <label for="filter-stage">"Stage"</label>
-                <select id="filter-stage" prop:value=move || query.with(|q| q.stage.map(|s| s.key()).unwrap_or_default().to_owned())
-                    on:change=change(|q, v| q.stage = Stage::from_key(&v), false)>
-                    <option value="">"All stages"</option>
-                    {Stage::ALL.into_iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
-                </select>
+                <ChoiceSelect id="filter-stage" none="All stages"
+                    value=Signal::derive(move || query.with(|q| q.stage.map(|s| s.key()).unwrap_or_default().to_owned()))
+                    on_change=pick_with(query, go_pick.clone(), |q: &mut ListQuery, s: Option<Stage>| q.stage = s)/>
             </div>
             <div class="field">
                 <label for="filter-tag">"Tag"</label>
@@ -71,10 +84,8 @@ pub(crate) fn ListFilters(#[prop(into)] query: Signal<ListQuery>) -> impl IntoVi
             </div>
             <div class="field">
                 <label for="sort">"Sort by"</label>
-                <select id="sort" prop:value=move || query.with(|q| q.sort.key())
-                    on:change=change(|q, v| q.sort = SortKey::from_key(&v).unwrap_or_default(), false)>
-                    {SortKey::ALL.into_iter().map(|k| view! { <option value=k.key()>{k.label()}</option> }).collect_view()}
-                </select>
+                <ChoiceSelect id="sort" value=Signal::derive(move || query.with(|q| q.sort.key().to_owned()))
+                    on_change=pick_with(query, go_pick.clone(), |q: &mut ListQuery, k: Option<SortKey>| q.sort = k.unwrap_or_default())/>
             </div>
             <div class="checks">
                 <label><input type="checkbox" prop:checked=move || query.with(|q| q.needs_feedback)

@@ -3,9 +3,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::browser::{app_path, format_date};
+use crate::browser::format_date;
+use crate::components::choice_select::ChoiceSelect;
 use crate::model::insights::PlanItem;
 use crate::model::reflection::PlanStatus;
+use crate::routes::AppRoute;
 use crate::state::use_store;
 
 #[component]
@@ -36,17 +38,13 @@ pub(crate) fn DevelopmentPlan(#[prop(into)] items: Signal<Vec<PlanItem>>) -> imp
                                         <td>{if i.action.is_empty() { "—".to_owned() } else { format!("{} ({})", i.action, i.kind.label().to_lowercase()) }}</td>
                                         <td>{i.target.map(format_date).unwrap_or_else(|| "—".into())}</td>
                                         <td>
-                                            <select aria-label=label prop:value=i.status.key() disabled=move || !store.writable()
-                                                on:change=move |ev| {
-                                                    let s = PlanStatus::from_key(&event_target_value(&ev)).unwrap_or_default();
-                                                    store.edit_reflection(rid, |r| {
-                                                        if let Some(g) = r.skills.iter_mut().find(|g| g.id == gid) { g.status = s; }
-                                                    });
-                                                }>
-                                                {PlanStatus::ALL.into_iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
-                                            </select>
+                                            <ChoiceSelect label=label value=i.status.key().to_owned()
+                                                disabled=Signal::derive(move || !store.writable())
+                                                on_change={move |s: Option<PlanStatus>| {
+                                                    store.edit_reflection(rid, |r| r.set_plan_status(gid, s.unwrap_or_default()));
+                                                }}/>
                                         </td>
-                                        <td><A href=app_path(&format!("/applications/{}", i.application_id))>{i.source.clone()}</A></td>
+                                        <td><A href=AppRoute::Application(i.application_id).href()>{i.source.clone()}</A></td>
                                     </tr>
                                 }
                             }).collect_view()}

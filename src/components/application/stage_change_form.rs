@@ -4,6 +4,9 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::components::choice_select::ChoiceSelect;
+use crate::model::changes::parse_change_date;
+use crate::model::choice::Choice;
 use crate::model::Stage;
 use crate::state::use_store;
 
@@ -17,16 +20,24 @@ pub(crate) fn StageChangeForm(id: Uuid, current: Stage) -> impl IntoView {
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(new_stage) = Stage::from_key(&stage.get_untracked()) else {
+        let Some(new_stage) = <Stage as Choice>::from_key(&stage.get_untracked()) else {
             error.set(Some("Choose a stage from the list.".into()));
             return;
+        };
+        let on = match parse_change_date(&on.get_untracked()) {
+            Ok(on) => on,
+            Err(e) => {
+                status.set(None);
+                error.set(Some(e));
+                return;
+            }
         };
         let result = store
             .update(|d| {
                 d.record_stage(
                     id,
                     new_stage,
-                    &on.get_untracked(),
+                    on,
                     crate::browser::today(),
                     chrono::Utc::now(),
                 )
@@ -49,9 +60,8 @@ pub(crate) fn StageChangeForm(id: Uuid, current: Stage) -> impl IntoView {
             <h3 id="change-stage-title">"Record a stage change"</h3>
             <div class="field">
                 <label for="new-stage">"New stage"</label>
-                <select id="new-stage" prop:value=stage on:change=move |ev| stage.set(event_target_value(&ev))>
-                    {Stage::ALL.into_iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
-                </select>
+                <ChoiceSelect id="new-stage" value=stage
+                    on_change={move |s: Option<Stage>| stage.set(s.map(Stage::key).unwrap_or_default().to_owned())}/>
             </div>
             <div class="field">
                 <label for="stage-date">"Date of the change"</label>
