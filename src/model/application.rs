@@ -1,5 +1,6 @@
 //! A job application: what was applied for, where it stands, and everything around it.
 
+use super::error::InvalidData;
 use crate::model::choice::Choice;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -329,20 +330,19 @@ impl Application {
     }
 
     /// Checks invariants the UI guarantees but a hand-edited file might not.
-    pub(crate) fn validate(&self) -> Result<(), String> {
-        let who = || format!("application {}", self.id);
+    pub(crate) fn validate(&self) -> Result<(), InvalidData> {
         if self.company.trim().is_empty() {
-            return Err(format!("{} has no company", who()));
+            return Err(InvalidData::NoCompany(self.id));
         }
         if self.history.is_empty() {
-            return Err(format!("{} has no stage history", who()));
+            return Err(InvalidData::NoHistory(self.id));
         }
         if self
             .interviews
             .iter()
             .any(|i| !super::interview::valid_self_rating(i.self_rating))
         {
-            return Err(format!("{} has an interview rating outside 1–5", who()));
+            return Err(InvalidData::RatingOutOfRange(self.id));
         }
         Ok(())
     }

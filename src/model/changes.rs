@@ -5,6 +5,7 @@
 //! application as changed and counts towards the backup reminder, and each has a
 //! name a test can call (views only say which change, never how).
 
+use super::error::ChangeError;
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
@@ -35,9 +36,8 @@ impl Reply {
 }
 
 /// Reads the date of a stage change as typed (`YYYY-MM-DD`), or says how to type it.
-pub(crate) fn parse_change_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| "Enter the date of the change, like 2026-03-14.".to_owned())
+pub(crate) fn parse_change_date(text: &str) -> Result<NaiveDate, ChangeError> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| ChangeError::BadDate)
 }
 
 impl AppData {
@@ -121,7 +121,7 @@ impl AppData {
         id: Uuid,
         today: NaiveDate,
         now: DateTime<Utc>,
-    ) -> Result<(), String> {
+    ) -> Result<(), ChangeError> {
         self.record_stage(id, Stage::Ghosted, today, today, now)
     }
 }

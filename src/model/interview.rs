@@ -1,5 +1,6 @@
 //! Interview rounds: one application can have many.
 
+use super::error::RoundError;
 use crate::model::choice::Choice;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -93,9 +94,9 @@ impl InterviewDraft {
 
     /// Builds the round (future dates are fine: interviews get scheduled), or says what
     /// is wrong in one sentence.
-    pub(crate) fn build(&self, id: Uuid) -> Result<InterviewRound, String> {
+    pub(crate) fn build(&self, id: Uuid) -> Result<InterviewRound, RoundError> {
         let date = NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d")
-            .map_err(|_| "Enter the interview date, like 2026-03-14.".to_owned())?;
+            .map_err(|_| RoundError::BadDate)?;
         let kind = InterviewKind::from_key(self.kind.trim()).unwrap_or(InterviewKind::Other);
         let self_rating = match self.rating.trim() {
             "" => None,
@@ -103,9 +104,7 @@ impl InterviewDraft {
                 s.parse::<u8>()
                     .ok()
                     .filter(|r| (1..=5).contains(r))
-                    .ok_or_else(|| {
-                        "Rate the interview from 1 to 5, or leave it unrated.".to_owned()
-                    })?,
+                    .ok_or(RoundError::BadRating)?,
             ),
         };
         Ok(InterviewRound {

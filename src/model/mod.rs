@@ -6,6 +6,7 @@
 pub(crate) mod application;
 pub(crate) mod changes;
 pub(crate) mod choice;
+pub(crate) mod error;
 pub(crate) mod eviction;
 pub(crate) mod feedback;
 pub(crate) mod ics;
@@ -25,6 +26,7 @@ pub(crate) mod time;
 pub(crate) mod wording;
 
 use chrono::{DateTime, Utc};
+use error::{ChangeError, InvalidData};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use uuid::Uuid;
@@ -234,15 +236,15 @@ impl AppData {
         on: chrono::NaiveDate,
         today: chrono::NaiveDate,
         now: DateTime<Utc>,
-    ) -> Result<(), String> {
+    ) -> Result<(), ChangeError> {
         if on > today {
-            return Err("A change can't be dated in the future.".into());
+            return Err(ChangeError::FutureDate);
         }
         let app = self
             .applications
             .iter_mut()
             .find(|a| a.id == id)
-            .ok_or_else(|| "This application no longer exists.".to_owned())?;
+            .ok_or(ChangeError::Gone)?;
         app.change_stage(stage, on, now);
         self.meta.changes_since_backup = self.meta.changes_since_backup.saturating_add(1);
         Ok(())
@@ -250,24 +252,21 @@ impl AppData {
 
     /// Checks what serde cannot: unique ids, references that resolve, values in range.
     /// Loading refuses data that fails this rather than half-showing it.
-    pub(crate) fn validate(&self) -> Result<(), String> {
+    pub(crate) fn validate(&self) -> Result<(), InvalidData> {
         let mut ids = HashSet::new();
         for app in &self.applications {
             if !ids.insert(app.id) {
-                return Err(format!("two applications share the id {}", app.id));
+                return Err(InvalidData::DuplicateApplication(app.id));
             }
             app.validate()?;
         }
         let mut reflection_ids = HashSet::new();
         for r in &self.reflections {
             if !reflection_ids.insert(r.id) {
-                return Err(format!("two reflections share the id {}", r.id));
+                return Err(InvalidData::DuplicateReflection(r.id));
             }
             if !ids.contains(&r.application_id) {
-                return Err(format!(
-                    "reflection {} points to a missing application",
-                    r.id
-                ));
+                return Err(InvalidData::OrphanReflection(r.id));
             }
             r.validate()?;
         }
@@ -310,11 +309,19 @@ mod tests {
         data.add_application(a.clone());
         assert!(data.validate().is_ok());
         data.add_application(a.clone());
-        assert!(data.validate().unwrap_err().contains("share the id"));
+        assert!(data
+            .validate()
+            .unwrap_err()
+            .to_string()
+            .contains("share the id"));
         data.applications.pop();
         data.reflections
             .push(Reflection::new(Uuid::new_v4(), Uuid::new_v4(), Utc::now()));
-        assert!(data.validate().unwrap_err().contains("missing application"));
+        assert!(data
+            .validate()
+            .unwrap_err()
+            .to_string()
+            .contains("missing application"));
         data.reflections[0].application_id = a.id;
         assert!(data.validate().is_ok());
     }

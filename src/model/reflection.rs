@@ -3,6 +3,7 @@
 //! The wizard that fills it comes later; the shape is fixed now so the stored schema
 //! stays stable while the UI grows.
 
+use super::error::InvalidData;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -336,13 +337,13 @@ impl Reflection {
 
     /// Checks the values the UI can only produce in range, so an edited backup cannot
     /// smuggle in a step 9 or a confidence of 42.
-    pub(crate) fn validate(&self) -> Result<(), String> {
+    pub(crate) fn validate(&self) -> Result<(), InvalidData> {
         if !(1..=5).contains(&self.step) {
-            return Err(format!("reflection step {} is outside 1–5", self.step));
+            return Err(InvalidData::StepOutOfRange(self.step));
         }
         if let Some(r) = self.confidence.rating {
             if !(1..=10).contains(&r) {
-                return Err(format!("confidence {r} is outside 1–10"));
+                return Err(InvalidData::ConfidenceOutOfRange(r));
             }
         }
         Ok(())

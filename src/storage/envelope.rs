@@ -78,7 +78,8 @@ pub(crate) fn decode(raw: &str) -> Result<Decoded, DecodeError> {
     let data = migrate::upgrade(migrate::MIGRATIONS, version, SCHEMA_VERSION, data)?;
     let data: AppData =
         serde_json::from_value(data).map_err(|e| DecodeError::Invalid(e.to_string()))?;
-    data.validate().map_err(DecodeError::Invalid)?;
+    data.validate()
+        .map_err(|e| DecodeError::Invalid(e.to_string()))?;
     Ok(Decoded {
         data,
         revision,
@@ -157,7 +158,7 @@ fn decode_current(raw: &str) -> Option<Result<Decoded, DecodeError>> {
             revision,
             migrated_from: None,
         }),
-        Err(e) => Err(DecodeError::Invalid(e)),
+        Err(e) => Err(DecodeError::Invalid(e.to_string())),
     })
 }
 

@@ -103,7 +103,7 @@ fn RoundForm(
                 store.update(|d| d.upsert_interview(app_id, round, chrono::Utc::now()));
                 editing.set(None);
             }
-            Err(e) => error.set(Some(e)),
+            Err(e) => error.set(Some(e.to_string())),
         }
     };
     view! {

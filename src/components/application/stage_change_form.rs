@@ -28,7 +28,7 @@ pub(crate) fn StageChangeForm(id: Uuid, current: Stage) -> impl IntoView {
             Ok(on) => on,
             Err(e) => {
                 status.set(None);
-                error.set(Some(e));
+                error.set(Some(e.to_string()));
                 return;
             }
         };
@@ -50,7 +50,7 @@ pub(crate) fn StageChangeForm(id: Uuid, current: Stage) -> impl IntoView {
             }
             Err(e) => {
                 status.set(None);
-                error.set(Some(e));
+                error.set(Some(e.to_string()));
             }
         }
     };

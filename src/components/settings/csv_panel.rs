@@ -39,7 +39,7 @@ pub(crate) fn CsvPanel() -> impl IntoView {
                     .map(|e| e.to_string()),
             );
         }
-        Err(e) => error.set(Some(format!("The CSV could not be made: {e}."))),
+        Err(e) => error.set(Some(e.to_string())),
     };
     let on_pick = move |ev: leptos::ev::Event| {
         let input = event_target::<web_sys::HtmlInputElement>(&ev);
@@ -59,7 +59,7 @@ pub(crate) fn CsvPanel() -> impl IntoView {
         read_file_text(file, move |text| {
             match text
                 .map_err(|e| e.to_string())
-                .and_then(|t| Sheet::read(&t))
+                .and_then(|t| Sheet::read(&t).map_err(|e| e.to_string()))
             {
                 Ok(s) => {
                     mapping.set(Mapping::guess(&s));

@@ -6,6 +6,7 @@
 mod columns;
 mod sheet;
 mod values;
+use super::error::SheetError;
 use super::AppData;
 
 pub(crate) use columns::{Field, Mapping};
@@ -13,7 +14,7 @@ pub(crate) use sheet::{preview, ImportPreview, Sheet};
 pub(crate) use values::{read_as, DateOrder};
 
 /// One CSV row per application. Stage history is "date stage" pairs joined with "; ".
-pub(crate) fn export(data: &AppData) -> Result<String, String> {
+pub(crate) fn export(data: &AppData) -> Result<String, SheetError> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let header = [
         "Company",
@@ -34,7 +35,8 @@ pub(crate) fn export(data: &AppData) -> Result<String, String> {
         "Updated",
         "Id",
     ];
-    w.write_record(header).map_err(|e| e.to_string())?;
+    w.write_record(header)
+        .map_err(|e| SheetError::Export(e.to_string()))?;
     for a in &data.applications {
         let history = a
             .history
@@ -64,10 +66,12 @@ pub(crate) fn export(data: &AppData) -> Result<String, String> {
             &a.updated_at.to_rfc3339(),
             &a.id.to_string(),
         ])
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| SheetError::Export(e.to_string()))?;
     }
-    let bytes = w.into_inner().map_err(|e| e.to_string())?;
-    String::from_utf8(bytes).map_err(|e| e.to_string())
+    let bytes = w
+        .into_inner()
+        .map_err(|e| SheetError::Export(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| SheetError::Export(e.to_string()))
 }
 
 /// The whole import in one call, with the guessed mapping: what the preview shows
@@ -78,13 +82,13 @@ pub(crate) fn import(
     text: &str,
     today: chrono::NaiveDate,
     now: chrono::DateTime<chrono::Utc>,
-) -> Result<ImportPreview, String> {
+) -> Result<ImportPreview, SheetError> {
     let sheet = Sheet::read(text)?;
     let p = preview(&sheet, &Mapping::guess(&sheet), today, now);
     if p.missing.is_empty() {
         Ok(p)
     } else {
-        Err("This CSV needs a Company column and a Role (or Position, or Title) column.".into())
+        Err(SheetError::NeedsColumns)
     }
 }
 

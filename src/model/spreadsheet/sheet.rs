@@ -2,6 +2,7 @@
 //! columns would add. The preview is rebuilt whenever the mapping changes; nothing is
 //! saved here.
 
+use crate::model::error::SheetError;
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
@@ -30,10 +31,10 @@ pub(crate) struct Sheet {
 impl Sheet {
     /// Reads the whole file. Only an empty file or an unreadable header row is refused;
     /// a bad line is kept, to be listed by its row number.
-    pub(crate) fn read(text: &str) -> Result<Sheet, String> {
+    pub(crate) fn read(text: &str) -> Result<Sheet, SheetError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         if text.trim().is_empty() {
-            return Err("This file is empty.".into());
+            return Err(SheetError::Empty);
         }
         let mut reader = csv::ReaderBuilder::new()
             .flexible(true)
@@ -41,7 +42,7 @@ impl Sheet {
             .from_reader(text.as_bytes());
         let headers = reader
             .headers()
-            .map_err(|e| format!("This file isn't a readable CSV: {e}."))?
+            .map_err(|e| SheetError::NotCsv(e.to_string()))?
             .iter()
             .map(|h| h.trim().to_owned())
             .collect();
