@@ -59,7 +59,7 @@ async function startXvfb() {
 }
 
 class WebDriverError extends Error {
-  constructor(value) { super(`${value?.error}: ${value?.message}`); this.code = value?.error; }
+  constructor(value) { super(`${value?.error}: ${value?.message}`); this.code = value?.error; this.value = value; }
 }
 
 class Session {
@@ -95,7 +95,9 @@ class WebKitDriver {
         return await this.s.on(this.win, () => this.s.cmd(method, path, body));
       } catch (e) {
         if (e.code !== "unexpected alert open" || i > 3) throw e;
-        const message = await this.s.on(this.win, () => this.s.cmd("GET", "/alert/text")).catch(() => "");
+        // The driver has usually dismissed it already ("dismiss and notify"); the text
+        // then comes with the error.
+        const message = e.value?.data?.text ?? await this.s.on(this.win, () => this.s.cmd("GET", "/alert/text")).catch(() => e.value?.message ?? "");
         await this.s.on(this.win, () => this.s.cmd("POST", "/alert/dismiss", {})).catch(() => {});
         this.page?.emit("dialog", { message: () => message, dismiss: async () => {}, accept: async () => {} });
       }
