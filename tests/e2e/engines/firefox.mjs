@@ -11,7 +11,22 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const puppeteer = createRequire(join(ROOT, "tools", "package.json"))("puppeteer-core");
 const INSTALL = installSource(false);
 
-const KEY_NAMES = { Control: "Control", Shift: "Shift", Alt: "Alt", Meta: "Meta" };
+// Playwright's key names where puppeteer spells them differently.
+const KEY_NAMES = { Space: " " };
+
+/** In the page: true (and blurs) when Tab would move focus out of the document. A plain
+ * tab order: DOM order, no positive tabindex (the app uses none). */
+function leavesPage(backwards) {
+  const sel = "a[href], area[href], button, input:not([type=hidden]), select, textarea, summary, iframe, [tabindex], [contenteditable]:not([contenteditable=false])";
+  const tabbable = [...document.querySelectorAll(sel)].filter((el) => !el.matches(":disabled") && el.tabIndex >= 0
+    && !el.closest("[inert]") && el.getClientRects().length > 0 && getComputedStyle(el).visibility === "visible"
+    && !(el.type === "radio" && !el.checked && el.name && document.querySelector(`input[type=radio][name="${CSS.escape(el.name)}"]:checked`)));
+  const active = document.activeElement;
+  const edge = backwards ? tabbable[0] : tabbable.at(-1);
+  if (!edge || active !== edge) return false;
+  active.blur();
+  return true;
+}
 
 class FirefoxDriver {
   constructor(page) { this.page = page; this.engine = "firefox"; }
@@ -27,8 +42,14 @@ class FirefoxDriver {
   async upload(h, path) { try { await h.uploadFile(path); } finally { await h.dispose().catch(() => {}); } }
   isRetryable(e) { return /detached|not attached|no such node|stale|not clickable|not visible|Node is either not visible|no such element/i.test(e.message); }
   async press(combo) {
-    const keys = combo === "+" ? ["+"] : combo.split("+").map((k) => KEY_NAMES[k] ?? (k === " " ? "Space" : k));
+    const keys = combo === "+" ? ["+"] : combo.split("+").map((k) => KEY_NAMES[k] ?? k);
     const key = keys.pop();
+    // Tab past the last element (Shift+Tab before the first) moves focus to Firefox's
+    // toolbar, and headless Firefox leaves it there: keys still reach the page, but Enter
+    // and Space stop activating buttons. So the adapter does what the user would see:
+    // the element loses focus and the page keeps it, so the next Tab starts from the top
+    // (as in Chromium).
+    if (key === "Tab" && keys.every((m) => m === "Shift") && await this.page.evaluate(leavesPage, keys.length > 0)) return;
     for (const m of keys) await this.page.keyboard.down(m);
     await this.page.keyboard.press(key);
     for (const m of keys.reverse()) await this.page.keyboard.up(m);
