@@ -1,6 +1,6 @@
 // Firefox (Debian's firefox-esr) through puppeteer-core over WebDriver BiDi.
 import { createRequire } from "node:module";
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -83,17 +83,24 @@ export async function launchFirefox() {
   return {
     engine: "firefox",
     async context() {
-      const downloads = mkdtempSync(join(tmpdir(), "kb-ff-dl-"));
+      const root = mkdtempSync(join(tmpdir(), "kb-firefox-"));
+      const downloads = join(root, "downloads");
+      const uploads = join(root, "uploads");
+      mkdirSync(downloads);
+      mkdirSync(uploads);
       const ctx = await browser.createBrowserContext({ downloadBehavior: { policy: "allow", downloadPath: downloads } });
       return {
         async newPage() {
           const p = await ctx.newPage();
-          const page = new Page(new FirefoxDriver(p), { downloads });
+          const page = new Page(new FirefoxDriver(p), { downloads, uploads });
           p.on("pageerror", (e) => page.emit("pageerror", e));
           p.on("dialog", (d) => page.emit("dialog", d));
           return page;
         },
-        close: () => ctx.close(),
+        async close() {
+          await ctx.close();
+          rmSync(root, { recursive: true, force: true });
+        },
       };
     },
     close: () => browser.close(),

@@ -5,7 +5,6 @@
 // as in Playwright. Clicks and key presses are real input from the driver.
 import { EventEmitter } from "node:events";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 export const DEFAULT_TIMEOUT = 30_000;
@@ -81,7 +80,8 @@ class Locator {
   async setInputFiles(file) {
     let path = file;
     if (typeof file !== "string") {
-      path = join(mkdtempSync(join(tmpdir(), "kb-upload-")), file.name);
+      // Kept until the context closes: a browser may read the file only when the page does.
+      path = join(mkdtempSync(join(this._page._uploads, "f-")), file.name);
       writeFileSync(path, file.buffer);
     }
     // A file input may be hidden behind a styled label: it only has to exist.
@@ -108,10 +108,12 @@ class Locator {
  * exec(fnSource, args) → value, install(), handle(chain) → element, click(h), upload(h, path),
  * keys.press(key) / keys.type(text), goto/reload/back/forward/url, close(), isRetryable(e). */
 export class Page extends EventEmitter {
-  constructor(driver, { downloads }) {
+  /** `downloads`: where the browser saves files; `uploads`: a folder for files to pick. */
+  constructor(driver, { downloads, uploads }) {
     super();
     this._driver = driver;
     this._downloads = downloads;
+    this._uploads = uploads;
     this.keyboard = { press: (k) => driver.press(k), type: (t) => driver.type(t) };
   }
   get engine() { return this._driver.engine; }

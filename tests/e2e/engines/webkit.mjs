@@ -3,7 +3,7 @@
 // and each session is a fresh profile, so every context is a driver process of its own,
 // with its own HOME: that is where MiniBrowser saves downloads.
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -151,7 +151,11 @@ export async function launchWebKit() {
   return {
     engine: "webkit",
     async context() {
-      const home = mkdtempSync(join(tmpdir(), "kb-wk-home-"));
+      // MiniBrowser's profile and downloads land in HOME; files to pick in HOME/.uploads
+      // (dot-folders are not taken for downloads).
+      const home = mkdtempSync(join(tmpdir(), "kb-webkit-"));
+      const uploads = join(home, ".uploads");
+      mkdirSync(uploads);
       const port = await freePort();
       const proc = spawn("WebKitWebDriver", [`--port=${port}`], {
         env: { ...process.env, DISPLAY: xvfb.display, HOME: home, XDG_DOWNLOAD_DIR: home },
@@ -179,7 +183,7 @@ export async function launchWebKit() {
           first = null;
           if (!handle) handle = (await s.cmd("POST", "/window/new", { type: "tab" })).handle;
           const driver = new WebKitDriver(s, handle, null);
-          const page = new Page(driver, { downloads: home });
+          const page = new Page(driver, { downloads: home, uploads });
           driver.page = page;
           pages.add(page);
           return page;
@@ -189,6 +193,7 @@ export async function launchWebKit() {
           for (const p of pages) await p._driver.flush();
           await s.cmd("DELETE", "").catch(() => {});
           await stop(proc);
+          rmSync(home, { recursive: true, force: true });
         },
       };
       contexts.add(ctx);
