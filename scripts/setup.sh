@@ -66,6 +66,7 @@ if [ "${1:-}" = "--test" ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
   fi
-  dpkg -L libwebkit2gtk-4.1-0 | grep -q '/MiniBrowser$' || { echo "MiniBrowser not found in libwebkit2gtk-4.1-0" >&2; exit 1; }
+  # (grep reads all of dpkg's output: with -q, pipefail would see a broken pipe)
+  dpkg -L libwebkit2gtk-4.1-0 | grep '/MiniBrowser$' >/dev/null || { echo "MiniBrowser not found in libwebkit2gtk-4.1-0" >&2; exit 1; }
 fi
 say "tools ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | cut -d' ' -f1-3)"
