@@ -83,7 +83,8 @@ async function launchAdapted(engine, served) {
     url: served.url,
     async context() {
       const ctx = await browser.context();
-      return { ...ctx, setOffline };
+      // Closing the context brings the server back, should a test stop halfway.
+      return { ...ctx, setOffline, close: async () => { await setOffline(false); await ctx.close(); } };
     },
     async close() {
       await browser.close();

@@ -31,7 +31,6 @@ for (const engine of ENGINES) describe(engine, () => {
       }
     });
     await ctx.setOffline(true);
-    t.after(() => ctx.setOffline(false));
     await page.reload();
     await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
     await addApplication(page, { company: "Offline Ltd", role: "Planner" });
