@@ -8,9 +8,9 @@ use crate::components::eviction_notice::EvictionNotice;
 use crate::components::nav::Nav;
 use crate::components::route_focus::RouteFocus;
 use crate::components::sample_banner::SampleBanner;
+use crate::components::settings::unlock_screen::UnlockScreen;
 use crate::components::storage_banner::StorageBanner;
 use crate::components::undo_bar::UndoBar;
-use crate::components::unlock_screen::UnlockScreen;
 use crate::pages::{
     application_detail::ApplicationDetail,
     applications::Applications,
@@ -29,7 +29,7 @@ use crate::state::{Health, Store};
 pub(crate) fn App() -> impl IntoView {
     let store = Store::start();
     provide_context(store);
-    let locked = move || matches!(store.health.get(), Health::Locked { .. });
+    let locked = move || matches!(store.health.get(), Health::AwaitingPassphrase { .. });
     view! {
         <Router base=crate::browser::base_path().to_owned()>
             <RouteFocus/>

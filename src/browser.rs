@@ -2,23 +2,25 @@
 //! user's time zone, the base path the app is served from.
 
 use chrono::NaiveDate;
+
+use crate::error::BrowserError;
 use wasm_bindgen::JsCast;
 
 /// Offers `text` as a file download, the way a user saves any file.
-pub(crate) fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+pub(crate) fn download(filename: &str, mime: &str, text: &str) -> Result<(), BrowserError> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
-        .map_err(|_| "the browser could not prepare the file")?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
-        .map_err(|_| "the browser could not prepare the file")?;
+        .map_err(|_| BrowserError::PrepareFile)?;
+    let url =
+        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| BrowserError::PrepareFile)?;
     let document = leptos::prelude::document();
     let anchor = document
         .create_element("a")
-        .map_err(|_| "the browser could not start the download")?
+        .map_err(|_| BrowserError::StartDownload)?
         .dyn_into::<web_sys::HtmlAnchorElement>()
-        .map_err(|_| "the browser could not start the download")?;
+        .map_err(|_| BrowserError::StartDownload)?;
     anchor.set_href(&url);
     anchor.set_download(filename);
     anchor.click();
@@ -74,22 +76,6 @@ pub(crate) fn set_title(page: &str) {
     leptos::prelude::document().set_title(&format!("{page} · Knockback"));
 }
 
-/// Builds `?a=1&b=two%20words` from pairs, encoded by the browser's own URLSearchParams.
-pub(crate) fn query_string(params: &[(&str, String)]) -> String {
-    let Ok(search) = web_sys::UrlSearchParams::new() else {
-        return String::new();
-    };
-    for (k, v) in params {
-        search.append(k, v);
-    }
-    let qs: String = search.to_string().into();
-    if qs.is_empty() {
-        qs
-    } else {
-        format!("?{qs}")
-    }
-}
-
 /// Copies text to the clipboard; the callback hears whether it worked.
 pub(crate) fn copy_to_clipboard(text: &str, done: impl FnOnce(bool) + 'static) {
     let Some(window) = web_sys::window() else {
@@ -101,24 +87,17 @@ pub(crate) fn copy_to_clipboard(text: &str, done: impl FnOnce(bool) + 'static) {
     });
 }
 
-/// Encodes one URL path segment (a company name in `/companies/…`).
-pub(crate) fn encode_segment(s: &str) -> String {
-    js_sys::encode_uri_component(s).into()
-}
-
 /// Reads a picked or dropped file as text; the callback gets the text or a message.
 pub(crate) fn read_file_text(
     file: web_sys::File,
-    done: impl FnOnce(Result<String, String>) + 'static,
+    done: impl FnOnce(Result<String, BrowserError>) + 'static,
 ) {
     let promise = file.text();
     wasm_bindgen_futures::spawn_local(async move {
         let result = wasm_bindgen_futures::JsFuture::from(promise).await;
         done(match result {
-            Ok(v) => v
-                .as_string()
-                .ok_or_else(|| "The file could not be read as text.".to_owned()),
-            Err(_) => Err("The browser could not read this file.".to_owned()),
+            Ok(v) => v.as_string().ok_or(BrowserError::NotText),
+            Err(_) => Err(BrowserError::ReadFile),
         });
     });
 }

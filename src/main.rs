@@ -4,8 +4,10 @@
 mod app;
 mod browser;
 mod components;
+mod error;
 mod model;
 mod pages;
+mod routes;
 mod state;
 mod storage;
 

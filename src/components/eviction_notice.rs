@@ -13,7 +13,11 @@ pub(crate) fn EvictionNotice() -> impl IntoView {
     let show =
         RwSignal::new(store.eviction() == Eviction::AtRisk && !store.eviction_notice_dismissed());
     let error = RwSignal::new(None::<String>);
-    let backup = move |_| store.offer(Offer::Backup, move |r| error.set(r.err()));
+    let backup = move |_| {
+        store.offer(Offer::Backup, move |r| {
+            error.set(r.err().map(|e| e.to_string()))
+        })
+    };
     let dismiss = move |_| {
         store.dismiss_eviction_notice();
         show.set(false);

@@ -1,43 +1,18 @@
-//! Reusable pieces of UI, one component per file.
+//! Reusable pieces of UI, one component per file, grouped by the feature that owns
+//! them. The pieces at this level are shared by every page (navigation, form fields,
+//! banners, the undo bar).
 
-pub(crate) mod application_form;
-pub(crate) mod backup_nudge;
-pub(crate) mod change_passphrase;
-pub(crate) mod company_reminder;
-pub(crate) mod confidence_chart;
-pub(crate) mod contacts_editor;
-pub(crate) mod csv_mapping;
-pub(crate) mod csv_panel;
-pub(crate) mod csv_preview;
-pub(crate) mod development_plan;
+pub(crate) mod application;
+pub(crate) mod dashboard;
+pub(crate) mod reflection;
+pub(crate) mod settings;
+
+pub(crate) mod choice_select;
 pub(crate) mod eviction_notice;
-pub(crate) mod feedback_aside;
-pub(crate) mod feedback_panel;
-pub(crate) mod funnel_chart;
-pub(crate) mod ghosted_prompt;
-pub(crate) mod interview_rounds;
-pub(crate) mod interviewing_prompt;
-pub(crate) mod list_filters;
-pub(crate) mod lock_coverage;
-pub(crate) mod lock_panel;
-pub(crate) mod message_editor;
 pub(crate) mod nav;
-pub(crate) mod reflection_summary;
-pub(crate) mod reflection_wizard;
-pub(crate) mod restore_panel;
 pub(crate) mod route_focus;
 pub(crate) mod sample_banner;
-pub(crate) mod stage_badge;
-pub(crate) mod stage_change_form;
-pub(crate) mod step_confidence;
-pub(crate) mod step_mentoring;
-pub(crate) mod step_opportunities;
-pub(crate) mod step_skills;
-pub(crate) mod step_techniques;
 pub(crate) mod storage_banner;
-pub(crate) mod storage_panel;
-pub(crate) mod technique_board;
 pub(crate) mod text_field;
 pub(crate) mod undo_bar;
 pub(crate) mod unencrypted_hint;
-pub(crate) mod unlock_screen;

@@ -13,7 +13,7 @@ pub(crate) fn SampleBanner() -> impl IntoView {
             <aside class="notice sample-notice" aria-label="Sample data">
                 <span>"You're trying Knockback with sample data. Entries marked Sample aren't yours."</span>
                 <button type="button" class="secondary" disabled=move || !store.writable()
-                    on:click=move |_| store.update(|d| d.remove_sample())>"Remove sample data"</button>
+                    on:click=move |_| { store.update(|d| d.remove_sample()); }>"Remove sample data"</button>
             </aside>
         </Show>
     }

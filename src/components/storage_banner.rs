@@ -3,20 +3,21 @@
 use leptos::prelude::*;
 
 use crate::state::{use_store, Health, Offer};
-use crate::storage::local::SaveError;
 
 #[component]
 pub(crate) fn StorageBanner() -> impl IntoView {
     let store = use_store();
     let download_error = RwSignal::new(None::<String>);
     let save_file = move |what: Offer| {
-        store.offer(what, move |r| download_error.set(r.err()));
+        store.offer(what, move |r| {
+            download_error.set(r.err().map(|e| e.to_string()))
+        });
     };
 
     let body = move || {
         match store.health.get() {
         // The unlock screen replaces the whole page, so no banner is needed.
-        Health::Ok | Health::Locked { .. } => None,
+        Health::Ok | Health::AwaitingPassphrase { .. } => None,
         Health::ReadOnly { error, quarantine_key, .. } => {
             let kept = if quarantine_key.is_some() {
                 "It is kept exactly as it was, and a copy is set aside, so nothing is lost."
@@ -54,12 +55,7 @@ pub(crate) fn StorageBanner() -> impl IntoView {
             </div>
         }.into_any()),
         Health::SaveFailed(e) => {
-            let why = match e {
-                SaveError::Quota => "The browser's storage for this site is full.".to_owned(),
-                SaveError::Verify => "The browser did not keep what was written.".to_owned(),
-                SaveError::Stale => "Another tab saved first.".to_owned(),
-                SaveError::Other(m) => m,
-            };
+            let why = e.to_string();
             Some(view! {
                 <div class="banner banner-error" role="alert">
                     <h2>"Your latest changes are not saved"</h2>

@@ -9,7 +9,7 @@ use crate::state::use_store;
 pub(crate) fn UnencryptedHint() -> impl IntoView {
     let store = use_store();
     view! {
-        <Show when=move || store.locked.get()>
+        <Show when=move || store.lock_on.get()>
             <p class="hint">"This file isn't encrypted: the lock can't cover it, and anyone who opens it can read it."</p>
         </Show>
     }

@@ -1,5 +1,6 @@
 //! A job application: what was applied for, where it stands, and everything around it.
 
+use crate::model::choice::Choice;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;

@@ -27,6 +27,59 @@ impl FeedbackStatus {
     }
 }
 
+/// What a reply to a feedback request can record: the choices of the reply form,
+/// in its own words (a reply is never "not asked" or "awaiting").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum FeedbackReply {
+    #[default]
+    Received,
+    DeclinedToGive,
+    NoReply,
+}
+
+impl FeedbackReply {
+    pub(crate) const ALL: [FeedbackReply; 3] = [
+        FeedbackReply::Received,
+        FeedbackReply::DeclinedToGive,
+        FeedbackReply::NoReply,
+    ];
+
+    pub(crate) fn key(self) -> &'static str {
+        match self {
+            FeedbackReply::Received => "received",
+            FeedbackReply::DeclinedToGive => "declined_to_give",
+            FeedbackReply::NoReply => "no_reply",
+        }
+    }
+
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            FeedbackReply::Received => "Feedback received",
+            FeedbackReply::DeclinedToGive => "Declined to give feedback",
+            FeedbackReply::NoReply => "No reply",
+        }
+    }
+
+    /// The status a request takes once this reply is recorded.
+    pub(crate) fn status(self) -> FeedbackStatus {
+        match self {
+            FeedbackReply::Received => FeedbackStatus::Received,
+            FeedbackReply::DeclinedToGive => FeedbackStatus::DeclinedToGive,
+            FeedbackReply::NoReply => FeedbackStatus::NoReply,
+        }
+    }
+
+    /// The reply the form starts at for a request in `status` (before any reply,
+    /// the hopeful one).
+    pub(crate) fn for_status(status: FeedbackStatus) -> FeedbackReply {
+        match status {
+            FeedbackStatus::DeclinedToGive => FeedbackReply::DeclinedToGive,
+            FeedbackStatus::NoReply => FeedbackReply::NoReply,
+            _ => FeedbackReply::Received,
+        }
+    }
+}
+
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -1,5 +1,6 @@
 //! Interview rounds: one application can have many.
 
+use crate::model::choice::Choice;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -76,10 +77,6 @@ impl InterviewKind {
             InterviewKind::Panel => "panel",
             InterviewKind::Other => "other",
         }
-    }
-
-    pub(crate) fn from_key(s: &str) -> Option<InterviewKind> {
-        InterviewKind::ALL.into_iter().find(|k| k.key() == s)
     }
 }
 

@@ -2,12 +2,10 @@
 //!
 //! Plain Rust with no browser types, so every rule here is unit-tested natively. The UI
 //! holds an [`AppData`] in a signal and calls these functions to change it.
-//!
-//! The schema is fixed ahead of the screens that fill it (interviews, feedback,
-//! reflections), so some helpers are exercised only by tests until their UI lands.
-#![allow(dead_code)]
 
 pub(crate) mod application;
+pub(crate) mod changes;
+pub(crate) mod choice;
 pub(crate) mod eviction;
 pub(crate) mod feedback;
 pub(crate) mod ics;
@@ -227,17 +225,16 @@ impl AppData {
         }
     }
 
-    /// Records a stage change typed by the user: `on` is an ISO date, today or earlier.
+    /// Records a stage change dated `on`, today or earlier (the view reads the typed
+    /// date with [`changes::parse_change_date`]).
     pub(crate) fn record_stage(
         &mut self,
         id: Uuid,
         stage: Stage,
-        on: &str,
+        on: chrono::NaiveDate,
         today: chrono::NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<(), String> {
-        let on = chrono::NaiveDate::parse_from_str(on.trim(), "%Y-%m-%d")
-            .map_err(|_| "Enter the date of the change, like 2026-03-14.".to_owned())?;
         if on > today {
             return Err("A change can't be dated in the future.".into());
         }
@@ -249,21 +246,6 @@ impl AppData {
         app.change_stage(stage, on, now);
         self.meta.changes_since_backup = self.meta.changes_since_backup.saturating_add(1);
         Ok(())
-    }
-
-    /// Applications, most recently applied (or created) first.
-    pub(crate) fn applications_newest_first(&self) -> Vec<&Application> {
-        let mut apps: Vec<_> = self.applications.iter().collect();
-        apps.sort_by(|a, b| {
-            let key = |x: &Application| {
-                (
-                    x.applied_on.unwrap_or(x.created_at.date_naive()),
-                    x.created_at,
-                )
-            };
-            key(b).cmp(&key(a))
-        });
-        apps
     }
 
     /// Checks what serde cannot: unique ids, references that resolve, values in range.
@@ -322,20 +304,6 @@ mod tests {
     }
 
     #[test]
-    fn newest_applied_first() {
-        let mut data = AppData::default();
-        data.add_application(app("Old", Some((1, 1))));
-        data.add_application(app("New", Some((6, 1))));
-        data.add_application(app("Mid", Some((3, 1))));
-        let names: Vec<_> = data
-            .applications_newest_first()
-            .iter()
-            .map(|a| a.company.as_str())
-            .collect();
-        assert_eq!(names, ["New", "Mid", "Old"]);
-    }
-
-    #[test]
     fn duplicate_ids_and_dangling_reflections_are_invalid() {
         let mut data = AppData::default();
         let a = app("A", None);
@@ -351,6 +319,10 @@ mod tests {
         assert!(data.validate().is_ok());
     }
 
+    fn iso(s: &str) -> NaiveDate {
+        changes::parse_change_date(s).expect("date")
+    }
+
     #[test]
     fn record_stage_validates_and_back_dates() {
         let mut data = AppData::default();
@@ -359,24 +331,27 @@ mod tests {
         data.add_application(a);
         let today = NaiveDate::from_ymd_opt(2026, 2, 1).expect("date");
         assert!(data
-            .record_stage(id, Stage::Rejected, "2026-02-02", today, Utc::now())
-            .is_err());
-        assert!(data
-            .record_stage(id, Stage::Rejected, "soon", today, Utc::now())
+            .record_stage(id, Stage::Rejected, iso("2026-02-02"), today, Utc::now())
             .is_err());
         assert!(data
             .record_stage(
                 Uuid::new_v4(),
                 Stage::Rejected,
-                "2026-01-20",
+                iso("2026-01-20"),
                 today,
                 Utc::now()
             )
             .is_err());
-        data.record_stage(id, Stage::Rejected, "2026-01-20", today, Utc::now())
+        data.record_stage(id, Stage::Rejected, iso("2026-01-20"), today, Utc::now())
             .expect("ok");
-        data.record_stage(id, Stage::Interviewing, "2026-01-10", today, Utc::now())
-            .expect("ok");
+        data.record_stage(
+            id,
+            Stage::Interviewing,
+            iso("2026-01-10"),
+            today,
+            Utc::now(),
+        )
+        .expect("ok");
         let app = data.application(id).expect("exists");
         assert_eq!(
             app.stage(),

@@ -3,6 +3,7 @@
 //! A view is a plain value that round-trips through query parameters, so it can be
 //! bookmarked and the back button brings it back.
 
+use crate::model::choice::Choice;
 use chrono::NaiveDate;
 
 use super::{AppData, Application, Stage};
@@ -35,10 +36,6 @@ impl SortKey {
             SortKey::Updated => "Last update (newest first)",
             SortKey::Company => "Company (A–Z)",
         }
-    }
-
-    pub(crate) fn from_key(s: &str) -> Option<SortKey> {
-        SortKey::ALL.into_iter().find(|k| k.key() == s)
     }
 }
 
@@ -115,13 +112,9 @@ impl ListQuery {
         needle.is_empty() || haystack.contains(needle)
     }
 
-    /// The applications in this view, in order.
-    pub(crate) fn apply<'a>(&self, data: &'a AppData, today: NaiveDate) -> Vec<&'a Application> {
-        self.apply_indexed(data, &SearchIndex::new(data), today)
-    }
-
-    /// [`ListQuery::apply`] with the lowercased text already at hand, so a keystroke
-    /// costs a substring search per application and no allocation.
+    /// The applications in this view, in order, with the lowercased text already at
+    /// hand (a [`SearchIndex`]), so a keystroke costs a substring search per
+    /// application and no allocation.
     pub(crate) fn apply_indexed<'a>(
         &self,
         data: &'a AppData,
@@ -250,7 +243,7 @@ mod tests {
     }
 
     fn names(q: &ListQuery, data: &AppData) -> Vec<String> {
-        q.apply(data, today())
+        q.apply_indexed(data, &SearchIndex::new(data), today())
             .iter()
             .map(|a| a.company.clone())
             .collect()

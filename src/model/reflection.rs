@@ -89,6 +89,32 @@ pub(crate) struct SkillGap {
     pub(crate) status: PlanStatus,
 }
 
+impl Technique {
+    /// A new, empty technique, kept until the user says otherwise.
+    pub(crate) fn blank(id: Uuid) -> Technique {
+        Technique {
+            id,
+            name: String::new(),
+            verdict: Verdict::Keep,
+            note: String::new(),
+        }
+    }
+}
+
+impl SkillGap {
+    /// A new, empty gap for the user to fill in.
+    pub(crate) fn blank(id: Uuid) -> SkillGap {
+        SkillGap {
+            id,
+            gap: String::new(),
+            action: String::new(),
+            action_kind: ActionKind::default(),
+            target_date: None,
+            status: PlanStatus::default(),
+        }
+    }
+}
+
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -220,9 +246,6 @@ impl PlanStatus {
             PlanStatus::Done => "Done",
         }
     }
-    pub(crate) fn from_key(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.key() == s)
-    }
 }
 
 impl ActionKind {
@@ -247,9 +270,6 @@ impl ActionKind {
             ActionKind::Practice => "Practice",
             ActionKind::Other => "Other",
         }
-    }
-    pub(crate) fn from_key(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.key() == s)
     }
 }
 
@@ -294,9 +314,6 @@ impl ReapplyInterest {
             ReapplyInterest::Unsure => "Not sure yet",
         }
     }
-    pub(crate) fn from_key(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.key() == s)
-    }
 }
 
 impl Reflection {
@@ -330,11 +347,49 @@ impl Reflection {
         }
         Ok(())
     }
+
+    /// Opens the wizard at step `n` (kept within 1–5).
+    pub(crate) fn go_to_step(&mut self, n: u8) {
+        self.step = n.clamp(1, 5);
+    }
+
+    /// Moves one skill gap's action along the development plan (to do, doing, done).
+    pub(crate) fn set_plan_status(&mut self, gap: Uuid, status: PlanStatus) {
+        if let Some(g) = self.skills.iter_mut().find(|g| g.id == gap) {
+            g.status = status;
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn steps_stay_within_the_five() {
+        let mut r = Reflection::new(Uuid::new_v4(), Uuid::new_v4(), chrono::Utc::now());
+        r.go_to_step(3);
+        assert_eq!(r.step, 3);
+        r.go_to_step(0);
+        assert_eq!(r.step, 1);
+        r.go_to_step(9);
+        assert_eq!(r.step, 5);
+    }
+
+    #[test]
+    fn plan_status_changes_only_the_named_gap() {
+        let now = chrono::Utc::now();
+        let mut r = Reflection::new(Uuid::new_v4(), Uuid::new_v4(), now);
+        let (a, b) = (Uuid::new_v4(), Uuid::new_v4());
+        for id in [a, b] {
+            r.skills.push(SkillGap::blank(id));
+        }
+        r.set_plan_status(b, PlanStatus::Doing);
+        assert_eq!(r.skills[0].status, PlanStatus::Todo);
+        assert_eq!(r.skills[1].status, PlanStatus::Doing);
+        r.set_plan_status(Uuid::new_v4(), PlanStatus::Done);
+        assert_eq!(r.skills[1].status, PlanStatus::Doing);
+    }
 
     #[test]
     fn five_benefits_in_order() {

@@ -70,10 +70,6 @@ impl Stage {
         }
     }
 
-    pub(crate) fn from_key(key: &str) -> Option<Stage> {
-        Stage::ALL.into_iter().find(|s| s.key() == key)
-    }
-
     /// Closed stages need no further action on the application itself.
     pub(crate) fn is_closed(self) -> bool {
         matches!(
@@ -125,6 +121,7 @@ pub(crate) fn insert_change(history: &mut Vec<StageChange>, change: StageChange)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::choice::Choice;
     use chrono::TimeZone;
 
     fn day(d: u32) -> NaiveDate {

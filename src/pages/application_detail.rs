@@ -6,17 +6,18 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use uuid::Uuid;
 
-use crate::browser::{app_path, encode_segment, format_date, today};
-use crate::components::contacts_editor::ContactsEditor;
-use crate::components::feedback_panel::FeedbackPanel;
-use crate::components::ghosted_prompt::GhostedPrompt;
-use crate::components::interview_rounds::InterviewRounds;
-use crate::components::interviewing_prompt::InterviewingPrompt;
-use crate::components::stage_badge::StageBadge;
-use crate::components::stage_change_form::StageChangeForm;
+use crate::browser::{format_date, today};
+use crate::components::application::contacts_editor::ContactsEditor;
+use crate::components::application::feedback_panel::FeedbackPanel;
+use crate::components::application::ghosted_prompt::GhostedPrompt;
+use crate::components::application::interview_rounds::InterviewRounds;
+use crate::components::application::interviewing_prompt::InterviewingPrompt;
+use crate::components::application::stage_badge::StageBadge;
+use crate::components::application::stage_change_form::StageChangeForm;
 use crate::model::feedback::FeedbackStatus;
 use crate::model::reflection::ReflectionStatus;
 use crate::model::Stage;
+use crate::routes::AppRoute;
 use crate::state::use_store;
 
 #[component]
@@ -38,7 +39,7 @@ pub(crate) fn ApplicationDetail() -> impl IntoView {
             view! {
                 <h1>"Application not found"</h1>
                 <p class="card">"There's no application at this address. It may have been deleted, or the link is incomplete."</p>
-                <p><A href=app_path("/applications")>"Back to applications"</A></p>
+                <p><A href=AppRoute::applications().href()>"Back to applications"</A></p>
             }
             .into_any()
         }
@@ -51,7 +52,7 @@ pub(crate) fn ApplicationDetail() -> impl IntoView {
             let link = crate::model::application::is_web_link(&a.link).then(|| {
                 view! { <dt>"Job ad"</dt><dd><a href=a.link.clone() rel="noopener noreferrer" target="_blank">{a.link.clone()}</a></dd> }
             });
-            let company_href = app_path(&format!("/companies/{}", encode_segment(&a.company)));
+            let company_href = AppRoute::Company(a.company.clone()).href();
             let show_feedback =
                 a.stage() == Stage::Rejected || a.feedback.status != FeedbackStatus::NotAsked;
             let ghosted_days = a
@@ -81,10 +82,10 @@ pub(crate) fn ApplicationDetail() -> impl IntoView {
             let navigate = navigate.clone();
             let delete = move |_| {
                 store.delete_application(id);
-                navigate("/applications", Default::default());
+                navigate(&AppRoute::applications().path(), Default::default());
             };
             view! {
-                <p class="breadcrumb"><A href=app_path("/applications") exact=true>"← All applications"</A></p>
+                <p class="breadcrumb"><A href=AppRoute::applications().href() exact=true>"← All applications"</A></p>
                 <div class="page-head">
                     <h1>{a.company.clone()}<span class="subtitle">{a.role.clone()}</span></h1>
                     <div class="head-side">
@@ -93,9 +94,9 @@ pub(crate) fn ApplicationDetail() -> impl IntoView {
                     </div>
                 </div>
                 <div class="actions page-actions">
-                    <A href=app_path(&format!("/applications/{id}/edit")) attr:class="button secondary">"Edit"</A>
+                    <A href=AppRoute::EditApplication(id).href() attr:class="button secondary">"Edit"</A>
                     {reflect_action.map(|label| view! {
-                        <A href=app_path(&format!("/reflect/{id}")) attr:class="button secondary">{label}</A>
+                        <A href=AppRoute::reflect(id).href() attr:class="button secondary">{label}</A>
                     })}
                     <A href=company_href.clone() attr:class="button secondary">{format!("All at {}", a.company)}</A>
                     <button type="button" class="secondary danger" disabled=move || !store.writable() on:click=delete>"Delete"</button>
@@ -105,7 +106,7 @@ pub(crate) fn ApplicationDetail() -> impl IntoView {
                     <aside class="reminder reflect-offer" aria-labelledby="reflect-offer-title">
                         <h2 id="reflect-offer-title">"Turn this no into progress"</h2>
                         <p>"Five short steps: skills, interview techniques, opportunities, what you learned about yourself, and your confidence."</p>
-                        <A href=app_path(&format!("/reflect/{id}")) attr:class="button">{offer_label}</A>
+                        <A href=AppRoute::reflect(id).href() attr:class="button">{offer_label}</A>
                     </aside>
                 })}
                 {show_feedback.then(|| view! { <FeedbackPanel app=a.clone()/> })}

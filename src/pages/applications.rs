@@ -4,11 +4,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use crate::browser::{app_path, format_date, today};
-use crate::components::list_filters::ListFilters;
-use crate::components::stage_badge::StageBadge;
+use crate::browser::{format_date, today};
+use crate::components::application::list_filters::ListFilters;
+use crate::components::application::stage_badge::StageBadge;
 use crate::model::query::{ListQuery, SearchIndex};
 use crate::model::Stage;
+use crate::routes::AppRoute;
 use crate::state::use_store;
 
 #[derive(Clone, PartialEq)]
@@ -69,7 +70,7 @@ pub(crate) fn Applications() -> impl IntoView {
     view! {
         <div class="page-head">
             <h1>"Applications"</h1>
-            <A href=app_path("/applications/new") attr:class="button">"Add application"</A>
+            <A href=AppRoute::NewApplication.href() attr:class="button">"Add application"</A>
         </div>
         <Show
             when=move || { total.get() > 0 }
@@ -85,7 +86,7 @@ pub(crate) fn Applications() -> impl IntoView {
                     <li class="card app-row">
                         // A plain link: the router still handles the click, and a row
                         // needs none of `<A>`'s active-link tracking (cheaper per row).
-                        <a href=app_path(&format!("/applications/{}", row.id))>
+                        <a href=AppRoute::Application(row.id).href()>
                             <span class="app-company">{row.company.clone()}</span>
                             <span class="app-role">{row.role.clone()}</span>
                         </a>

@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::browser::{app_path, format_date};
-use crate::components::stage_badge::StageBadge;
+use crate::browser::format_date;
+use crate::components::application::stage_badge::StageBadge;
+use crate::routes::AppRoute;
 use crate::state::use_store;
 
 #[component]
@@ -42,7 +43,7 @@ pub(crate) fn Company() -> impl IntoView {
         saved.set(Some("Notes saved."));
     };
     view! {
-        <p class="breadcrumb"><A href=app_path("/applications") exact=true>"← All applications"</A></p>
+        <p class="breadcrumb"><A href=AppRoute::applications().href() exact=true>"← All applications"</A></p>
         <h1>{display}</h1>
         <section class="card" aria-labelledby="company-apps">
             <h2 id="company-apps">"Applications here"</h2>
@@ -53,7 +54,7 @@ pub(crate) fn Company() -> impl IntoView {
                 {move || apps.get().into_iter().map(|a| {
                     let verbatim = a.feedback.verbatim.trim().to_owned();
                     let stage = a.stage();
-                    let href = app_path(&format!("/applications/{}", a.id));
+                    let href = AppRoute::Application(a.id).href();
                     let meta = format!(" · last news {} · feedback: {}", format_date(a.last_activity()), a.feedback.status.label().to_lowercase());
                     view! {
                         <li>

@@ -3,12 +3,15 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::browser::{app_path, format_date, today};
-use crate::components::backup_nudge::BackupNudge;
-use crate::components::funnel_chart::FunnelChart;
+use crate::browser::today;
+use crate::components::dashboard::due_list::DueList;
+use crate::components::dashboard::funnel_chart::FunnelChart;
+use crate::components::settings::backup_nudge::BackupNudge;
 use crate::components::unencrypted_hint::UnencryptedHint;
+use crate::model::query::ListQuery;
 use crate::model::stats::{self, Due, FeedbackRates};
 use crate::model::{ics, Stage};
+use crate::routes::AppRoute;
 use crate::state::use_store;
 
 #[component]
@@ -62,7 +65,9 @@ pub(crate) fn Dashboard() -> impl IntoView {
             },
         ));
     };
-    let add_sample = move |_| store.update(|d| d.add_sample(today(), chrono::Utc::now()));
+    let add_sample = move |_| {
+        store.update(|d| d.add_sample(today(), chrono::Utc::now()));
+    };
 
     view! {
         <h1>"Dashboard"</h1>
@@ -74,7 +79,7 @@ pub(crate) fn Dashboard() -> impl IntoView {
                     <p>"Keep your whole job search in one place, and turn every rejection into feedback you can use."</p>
                     <p>"Everything you write stays in this browser. No account, no server, nothing sent anywhere."</p>
                     <div class="actions">
-                        <A href=app_path("/applications/new") attr:class="button">"Add your first application"</A>
+                        <A href=AppRoute::NewApplication.href() attr:class="button">"Add your first application"</A>
                         <button type="button" class="secondary" disabled=move || !store.writable() on:click=add_sample>"Try with sample data"</button>
                     </div>
                 </section>
@@ -86,13 +91,13 @@ pub(crate) fn Dashboard() -> impl IntoView {
                     <p>{move || format!("{} in total", total.get())}</p>
                     <ul class="stage-counts">
                         {move || counts.get().into_iter().map(|(s, n)| view! {
-                            <li><A href=app_path(&format!("/applications?stage={}", s.key()))>
+                            <li><A href=AppRoute::Applications(ListQuery { stage: Some(s), ..ListQuery::default() }).href()>
                                 <span class=format!("badge stage-{}", s.key())>{s.label()}</span>" "<strong>{n}</strong>
                             </A></li>
                         }).collect_view()}
                     </ul>
                     <p class="actions">
-                        <A href=app_path("/applications/new") attr:class="button">"Add application"</A>
+                        <A href=AppRoute::NewApplication.href() attr:class="button">"Add application"</A>
                     </p>
                 </section>
                 <section class="card" aria-labelledby="funnel-h">
@@ -119,11 +124,11 @@ pub(crate) fn Dashboard() -> impl IntoView {
                         }
                     }}
                 </section>
-                <DueList id="follow-ups" title="Follow-ups due" empty="No follow-ups due." items=follow_ups link_to="/applications/"/>
-                <DueList id="interviews" title="Coming interviews" empty="No interviews coming up." items=interviews link_to="/applications/"/>
-                <DueList id="unreflected" title="Rejections to reflect on" empty="Every rejection has a reflection." items=unreflected link_to="/reflect/"/>
+                <DueList id="follow-ups" title="Follow-ups due" empty="No follow-ups due." items=follow_ups link_to=AppRoute::Application/>
+                <DueList id="interviews" title="Coming interviews" empty="No interviews coming up." items=interviews link_to=AppRoute::Application/>
+                <DueList id="unreflected" title="Rejections to reflect on" empty="Every rejection has a reflection." items=unreflected link_to=AppRoute::reflect/>
                 <Show when=move || ghosted.with(|g| !g.is_empty())>
-                    <DueList id="ghosted" title="Ghosted?" empty="" items=ghosted link_to="/applications/"/>
+                    <DueList id="ghosted" title="Ghosted?" empty="" items=ghosted link_to=AppRoute::Application/>
                 </Show>
                 <BackupNudge/>
                 <section class="card" aria-labelledby="calendar-h">
@@ -137,40 +142,5 @@ pub(crate) fn Dashboard() -> impl IntoView {
                 </section>
             </div>
         </Show>
-    }
-}
-
-/// A titled list of dated items, each linking to `link_to` + id.
-#[component]
-fn DueList(
-    id: &'static str,
-    title: &'static str,
-    empty: &'static str,
-    #[prop(into)] items: Signal<Vec<Due>>,
-    link_to: &'static str,
-) -> impl IntoView {
-    let heading = format!("{id}-h");
-    let labelled_by = heading.clone();
-    view! {
-        <section class="card" aria-labelledby=labelled_by>
-            <h2 id=heading>{title}</h2>
-            {move || {
-                let list = items.get();
-                if list.is_empty() {
-                    view! { <p class="muted">{empty}</p> }.into_any()
-                } else {
-                    view! {
-                        <ul class="due-list">
-                            {list.into_iter().map(|d| view! {
-                                <li>
-                                    <A href=app_path(&format!("{link_to}{}", d.id))>{d.label}</A>
-                                    <span class="muted">{format!(" · {}", format_date(d.date))}</span>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    }.into_any()
-                }
-            }}
-        </section>
     }
 }

@@ -5,8 +5,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
-use crate::browser::app_path;
-use crate::components::application_form::ApplicationForm;
+use crate::components::application::application_form::ApplicationForm;
+use crate::routes::AppRoute;
 use crate::state::use_store;
 
 #[component]
@@ -24,7 +24,7 @@ pub(crate) fn EditApplication() -> impl IntoView {
         Some(id) => {
             crate::browser::set_title("Edit application");
             view! {
-                <p class="breadcrumb"><A href=app_path(&format!("/applications/{id}")) exact=true>"← Back to the application"</A></p>
+                <p class="breadcrumb"><A href=AppRoute::Application(id).href() exact=true>"← Back to the application"</A></p>
                 <h1>"Edit application"</h1>
                 <ApplicationForm editing=id/>
             }

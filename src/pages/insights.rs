@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use crate::browser::format_date;
-use crate::components::confidence_chart::ConfidenceChart;
-use crate::components::development_plan::DevelopmentPlan;
-use crate::components::technique_board::TechniqueBoard;
+use crate::components::reflection::confidence_chart::ConfidenceChart;
+use crate::components::reflection::development_plan::DevelopmentPlan;
+use crate::components::reflection::technique_board::TechniqueBoard;
 use crate::model::insights::{self, Theme};
 use crate::state::use_store;
 

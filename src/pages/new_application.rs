@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::application_form::ApplicationForm;
+use crate::components::application::application_form::ApplicationForm;
 
 #[component]
 pub(crate) fn NewApplication() -> impl IntoView {

@@ -9,6 +9,6 @@ pub(crate) fn NotFound() -> impl IntoView {
     view! {
         <h1>"Page not found"</h1>
         <p class="card">"There's nothing at this address. Your data is safe; it just isn't on this page."</p>
-        <p><A href=crate::browser::app_path("/")>"Go to the dashboard"</A></p>
+        <p><A href=crate::routes::AppRoute::Dashboard.href()>"Go to the dashboard"</A></p>
     }
 }

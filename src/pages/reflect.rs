@@ -7,11 +7,11 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use uuid::Uuid;
 
-use crate::browser::app_path;
-use crate::components::reflection_summary::ReflectionSummary;
-use crate::components::reflection_wizard::ReflectionWizard;
+use crate::components::reflection::reflection_summary::ReflectionSummary;
+use crate::components::reflection::reflection_wizard::ReflectionWizard;
 use crate::model::reflection::{Benefit, ReflectionStatus};
 use crate::model::Stage;
+use crate::routes::AppRoute;
 use crate::state::use_store;
 
 #[component]
@@ -41,7 +41,7 @@ pub(crate) fn ReflectList() -> impl IntoView {
         <p>"A no hurts, and it also teaches. Five short steps, one for each thing feedback gives you:"</p>
         <ol class="card benefits">
             {Benefit::ALL.into_iter().map(|b| view! {
-                <li><strong>{b.title()}</strong><span>{crate::components::reflection_wizard::step_intro(b)}</span></li>
+                <li><strong>{b.title()}</strong><span>{crate::components::reflection::reflection_wizard::step_intro(b)}</span></li>
             }).collect_view()}
         </ol>
         <section class="card" aria-labelledby="to-reflect">
@@ -58,7 +58,7 @@ pub(crate) fn ReflectList() -> impl IntoView {
                     };
                     view! {
                         <li>
-                            <A href=app_path(&format!("/reflect/{id}")) attr:aria-label=format!("{text}: {label}")>{text}</A>
+                            <A href=AppRoute::reflect(id).href() attr:aria-label=format!("{text}: {label}")>{text}</A>
                             {format!(": {label} · {state}")}
                         </li>
                     }
@@ -120,7 +120,7 @@ pub(crate) fn Reflect() -> impl IntoView {
             view! {
                 <h1>"Reflection not found"</h1>
                 <p class="card">"There's no application at this address."</p>
-                <p><A href=app_path("/reflect")>"See what to reflect on"</A></p>
+                <p><A href=AppRoute::ReflectList.href()>"See what to reflect on"</A></p>
             }
             .into_any()
         }
@@ -129,7 +129,7 @@ pub(crate) fn Reflect() -> impl IntoView {
             view! {
                 <h1>{format!("Reflect: {label}")}</h1>
                 <p class="card">"Saving is paused, so a reflection can't be started right now."</p>
-                <p><A href=app_path(&format!("/applications/{aid}"))>"Back to the application"</A></p>
+                <p><A href=AppRoute::Application(aid).href()>"Back to the application"</A></p>
             }
             .into_any()
         }
@@ -143,7 +143,7 @@ pub(crate) fn Reflect() -> impl IntoView {
             };
             crate::browser::set_title(&title);
             view! {
-                <p class="breadcrumb no-print"><A href=app_path(&format!("/applications/{aid}")) exact=true>"← Back to the application"</A></p>
+                <p class="breadcrumb no-print"><A href=AppRoute::Application(aid).href() exact=true>"← Back to the application"</A></p>
                 <h1>{title}</h1>
                 {match (status, editing) {
                     (ReflectionStatus::Draft, _) => view! { <ReflectionWizard reflection_id=rid application_id=aid/> }.into_any(),

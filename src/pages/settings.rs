@@ -3,19 +3,18 @@
 
 use leptos::prelude::*;
 
-use crate::components::backup_nudge::BackupNudge;
-use crate::components::csv_panel::CsvPanel;
-use crate::components::lock_panel::LockPanel;
-use crate::components::restore_panel::RestorePanel;
-use crate::components::storage_panel::StoragePanel;
+use crate::components::settings::backup_nudge::BackupNudge;
+use crate::components::settings::csv_panel::CsvPanel;
+use crate::components::settings::lock_panel::LockPanel;
+use crate::components::settings::restore_panel::RestorePanel;
+use crate::components::settings::storage_panel::StoragePanel;
 use crate::state::{use_store, Offer};
-use crate::storage::local;
 
 #[component]
 pub(crate) fn Settings() -> impl IntoView {
     crate::browser::set_title("Backup & settings");
     let store = use_store();
-    let quarantined = local::quarantine_keys();
+    let quarantined = store.set_aside_copies();
     let set_aside_error = RwSignal::new(None::<String>);
     view! {
         <h1>"Backup & settings"</h1>
@@ -29,14 +28,13 @@ pub(crate) fn Settings() -> impl IntoView {
                 <h2 id="quarantine">"Set-aside copies"</h2>
                 <p>"These are copies of saved data this version of Knockback could not open. They are kept untouched."</p>
                 <ul>
-                    {quarantined.into_iter().map(|key| {
-                        let label = key.trim_start_matches(local::QUARANTINE_PREFIX).to_owned();
-                        let k = key.clone();
+                    {quarantined.into_iter().map(|copy| {
+                        let (label, k) = (copy.label, copy.key);
                         view! {
                             <li>
                                 <span>{format!("Set aside {label}")}</span>" "
                                 <button type="button" class="secondary" on:click=move |_| {
-                                    store.offer(Offer::SetAside(k.clone()), move |r| set_aside_error.set(r.err()));
+                                    store.offer(Offer::SetAside(k.clone()), move |r| set_aside_error.set(r.err().map(|e| e.to_string())));
                                 }>"Download"</button>
                             </li>
                         }

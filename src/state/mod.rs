@@ -1,24 +1,24 @@
-//! The app's shared state and the one effect that persists it.
+//! The app's shared state: the user's data, whether saving works, one-line notices and
+//! undo, shared through context. Persistence itself is behind one door,
+//! `storage::persistence::Persistence`; this module only wires its side effects.
 //!
-//! Like the Leptos todomvc example, the user's data is a plain [`AppData`] in one
-//! signal and a single effect saves it. Unlike todomvc, the effect never writes over
-//! data it failed to load, waits for typing to settle (debounce), writes only when the
-//! text actually changed, and refuses to overwrite a newer save from another tab.
+//! Like the Leptos todomvc example, the user's data is a plain [`AppData`] in one signal
+//! and one effect persists it. Each side effect is a named `handle_*` function, and
+//! [`Store::start`] only wires them: the data changing (debounced save), another tab
+//! saving, the tab being hidden or shown, the page closing.
 
 use leptos::prelude::*;
 use std::time::Duration;
 
+use crate::error::{DecodeError, SaveError};
 use crate::model::AppData;
-use crate::storage::codec::{self, DecodeError};
-use crate::storage::crypto::{self, SealKey};
-use crate::storage::local::{self, Boot, Newer, SaveError};
-use crate::storage::sealed::{self, Holds, Sealed};
+use crate::storage::persistence::{LockedNotebook, NewerStep, Opened, Persistence, SaveStep};
 
 mod files;
 mod lock;
 mod prefs;
 
-pub(crate) use files::{FileRead, Offer};
+pub(crate) use crate::storage::persistence::{FileRead, LockedFile, Offer, Preview};
 
 /// How long the store waits after the last change before writing. Short enough that a
 /// reload right after typing keeps everything (we also flush when the page is hidden).
@@ -43,11 +43,10 @@ pub(crate) enum Health {
     Superseded {
         lost: Box<AppData>,
     },
-    /// Locked with a passphrase: nothing shows or saves until it is unlocked.
-    Locked {
-        sealed: Sealed,
-        revision: u64,
-    },
+    /// The stored notebook is locked and this tab has not opened it yet: the unlock
+    /// screen asks for the passphrase; nothing shows or saves until then. (Compare
+    /// [`Store::lock_on`]: the lock is on *and* open in this tab.)
+    AwaitingPassphrase(LockedNotebook),
 }
 
 /// Shared through context; `Copy` so closures can capture it freely.
@@ -59,38 +58,34 @@ pub(crate) struct Store {
     pub(crate) notice: RwSignal<Option<String>>,
     /// The last deletion, offered for "Undo" for a few seconds.
     pub(crate) undo: RwSignal<Option<crate::model::Deleted>>,
-    revision: StoredValue<u64>,
-    /// What the last write held, if known: a save with the same signature is skipped.
-    /// `None` after loading, so start-up never serialises the whole notebook.
-    last_saved: StoredValue<Option<codec::Signature>>,
-    /// Serialises the data, reusing the text of unchanged records (see [`codec::Encoder`]);
-    /// its packed pieces are JS strings.
-    encoder: StoredValue<codec::Encoder<wasm_bindgen::JsValue>, LocalStorage>,
+    /// The passphrase lock is on and open in this tab (saves and downloads are
+    /// encrypted). Compare [`Health::AwaitingPassphrase`]: locked and not yet opened.
+    pub(crate) lock_on: RwSignal<bool>,
+    /// `StoredValue<_, LocalStorage>` is Leptos's arena storage for values that are not
+    /// `Send` (JS strings, CryptoKeys): "LocalStorage" there means thread-local, and has
+    /// nothing to do with the browser's localStorage.
+    persistence: StoredValue<Persistence, LocalStorage>,
+    /// The debounced save waiting to run.
     pending: StoredValue<Option<TimeoutHandle>>,
-    /// The passphrase lock's key while unlocked; `None` when the lock is off.
-    key: StoredValue<Option<SealKey>, LocalStorage>,
-    /// Mirrors whether the lock is on, for the UI.
-    pub(crate) locked: RwSignal<bool>,
-    /// An encrypted save is running (they are asynchronous) / another is wanted after it.
-    saving: StoredValue<bool>,
-    again: StoredValue<bool>,
 }
 
 impl Store {
-    /// Loads from storage and starts the persisting effect and the cross-tab sync.
+    /// Opens what is stored and wires every side effect.
     pub(crate) fn start() -> Store {
+        let (persistence, opened) = Persistence::open();
         let mut notice = None;
-        let (data, health, revision) = match local::boot() {
-            Boot::Fresh => (AppData::default(), Health::Ok, 0),
-            Boot::Loaded(d) => {
-                if let Some(v) = d.migrated_from {
-                    notice = Some(format!(
-                        "Your notebook was upgraded from an older format (version {v}). Nothing was lost."
-                    ));
-                }
-                (d.data, Health::Ok, d.revision)
+        let (data, health) = match opened {
+            Opened::Fresh => (AppData::default(), Health::Ok),
+            Opened::Loaded {
+                data,
+                migrated_from,
+            } => {
+                notice = migrated_from.map(|v| {
+                    format!("Your notebook was upgraded from an older format (version {v}). Nothing was lost.")
+                });
+                (data, Health::Ok)
             }
-            Boot::Unreadable {
+            Opened::Unreadable {
                 raw,
                 error,
                 quarantine_key,
@@ -101,49 +96,36 @@ impl Store {
                     raw,
                     quarantine_key,
                 },
-                0,
             ),
-            Boot::Unavailable(why) => (AppData::default(), Health::Unavailable(why), 0),
-            Boot::Locked { sealed, revision } => (
-                AppData::default(),
-                Health::Locked { sealed, revision },
-                revision,
-            ),
+            Opened::Unavailable(why) => (AppData::default(), Health::Unavailable(why)),
+            Opened::Locked(notebook) => (AppData::default(), Health::AwaitingPassphrase(notebook)),
         };
         let store = Store {
             data: RwSignal::new(data),
             health: RwSignal::new(health),
             notice: RwSignal::new(notice),
             undo: RwSignal::new(None),
-            revision: StoredValue::new(revision),
-            last_saved: StoredValue::new(None),
-            encoder: StoredValue::new_local(codec::Encoder::new(local::js_piece)),
+            lock_on: RwSignal::new(false),
+            persistence: StoredValue::new_local(persistence),
             pending: StoredValue::new(None),
-            key: StoredValue::new_local(None),
-            locked: RwSignal::new(false),
-            saving: StoredValue::new(false),
-            again: StoredValue::new(false),
         };
 
         // The one effect that persists. It skips its first run (that is the loaded data).
         Effect::new(move |prev: Option<()>| {
             store.data.track();
             if prev.is_some() {
-                store.schedule_save();
+                store.handle_data_change();
             }
         });
-
         if !store.data.with_untracked(|d| d.applications.is_empty()) {
-            store.warm_encoder();
+            set_timeout(
+                move || store.handle_idle_start(),
+                Duration::from_millis(100),
+            );
         }
-        local::on_other_tab_change(move || store.adopt_newer());
-        // A tab brought back to the front may have missed events while frozen.
+        crate::storage::local::on_other_tab_change(move || store.handle_other_tab_save());
         let vis = window_event_listener(leptos::ev::visibilitychange, move |_| {
-            if document().visibility_state() == web_sys::VisibilityState::Hidden {
-                store.flush();
-            } else {
-                store.adopt_newer();
-            }
+            store.handle_visibility_change()
         });
         let hide = window_event_listener(leptos::ev::pagehide, move |_| store.flush());
         // Both live as long as the page.
@@ -151,51 +133,59 @@ impl Store {
         store
     }
 
+    fn persistence(&self) -> Persistence {
+        self.persistence.get_value()
+    }
+
+    /// The data changed: save once typing settles.
+    fn handle_data_change(&self) {
+        if let Some(h) = self.pending.get_value() {
+            h.clear();
+        }
+        let store = *self;
+        let handle = set_timeout_with_handle(move || store.save_now(), SAVE_DELAY).ok();
+        self.pending.set_value(handle);
+    }
+
+    /// Start-up is over: fill the encoder's cache while the page is idle, so the first
+    /// save after an edit serialises and packs one record, not the whole notebook.
+    fn handle_idle_start(&self) {
+        self.data.with_untracked(|d| self.persistence().warm(d));
+    }
+
+    /// Another tab wrote the notebook (the `storage` event).
+    fn handle_other_tab_save(&self) {
+        self.adopt_newer();
+    }
+
+    /// Hidden: save now (the tab may be frozen or closed). Shown again: it may have
+    /// missed other tabs' saves while frozen.
+    fn handle_visibility_change(&self) {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            self.flush();
+        } else {
+            self.adopt_newer();
+        }
+    }
+
     /// True when edits can be saved; forms disable themselves otherwise.
     pub(crate) fn writable(&self) -> bool {
         !matches!(
             self.health.get(),
-            Health::ReadOnly { .. } | Health::Locked { .. }
+            Health::ReadOnly { .. } | Health::AwaitingPassphrase(_)
         )
     }
 
-    /// The data as JSON (the envelope's `data`), reusing unchanged records' text.
-    fn encode(&self) -> Result<String, String> {
-        self.data.with_untracked(|d| {
-            self.encoder
-                .try_update_value(|e| e.encode(d))
-                .unwrap_or_else(|| codec::encode_data(d))
-        })
-    }
-
-    /// The data packed for storage (see [`codec::Encoder::encode_packed`]).
-    fn packed(&self) -> Result<codec::Packed<wasm_bindgen::JsValue>, String> {
-        self.data.with_untracked(|d| self.packed_of(d))
-    }
-
-    fn packed_of(&self, data: &AppData) -> Result<codec::Packed<wasm_bindgen::JsValue>, String> {
-        self.encoder
-            .try_update_value(|e| e.encode_packed(data))
-            .unwrap_or_else(|| Err("the encoder is gone".into()))
-    }
-
-    /// Fills the encoder's cache while the page is idle after start-up, so the first
-    /// save after an edit serialises and packs one record, not the whole notebook.
-    fn warm_encoder(&self) {
-        let store = *self;
-        set_timeout(
-            move || {
-                let _ = store.packed();
-            },
-            Duration::from_millis(100),
-        );
-    }
-
-    /// Applies an edit to the data. Every change goes through here.
-    pub(crate) fn update(&self, f: impl FnOnce(&mut AppData)) {
-        if self.writable() {
-            self.data.update(f);
+    /// Applies an edit to the data and returns what the edit returned; `None` when
+    /// nothing may be written (read-only, or waiting for the passphrase). Every change
+    /// goes through here.
+    pub(crate) fn update<T>(&self, f: impl FnOnce(&mut AppData) -> T) -> Option<T> {
+        if !self.writable() {
+            return None;
         }
+        let mut out = None;
+        self.data.update(|d| out = Some(f(d)));
+        out
     }
 
     /// Edits one reflection (the wizard's steps, the plan, the summary).
@@ -209,13 +199,8 @@ impl Store {
 
     /// Deletes an application and offers "Undo".
     pub(crate) fn delete_application(&self, id: uuid::Uuid) {
-        if !self.writable() {
-            return;
-        }
-        let mut deleted = None;
-        self.data.update(|d| deleted = d.delete_application(id));
-        if deleted.is_some() {
-            self.undo.set(deleted);
+        if let Some(deleted) = self.update(|d| d.delete_application(id)).flatten() {
+            self.undo.set(Some(deleted));
         }
     }
 
@@ -224,15 +209,6 @@ impl Store {
             self.undo.set(None);
             self.update(|d| d.undo_delete(deleted));
         }
-    }
-
-    fn schedule_save(&self) {
-        if let Some(h) = self.pending.get_value() {
-            h.clear();
-        }
-        let store = *self;
-        let handle = set_timeout_with_handle(move || store.save_now(), SAVE_DELAY).ok();
-        self.pending.set_value(handle);
     }
 
     /// Saves immediately if a save is waiting (the page is being hidden or closed).
@@ -245,67 +221,44 @@ impl Store {
 
     /// Writes the current data if it changed since the last write.
     pub(crate) fn save_now(&self) {
-        self.save_inner(false);
+        self.save(false);
     }
 
-    fn save_inner(&self, replace_unreadable: bool) {
+    fn save(&self, replace_unreadable: bool) {
         let started = now_ms();
         self.pending.set_value(None);
         if matches!(
             self.health.get_untracked(),
-            Health::ReadOnly { .. } | Health::Unavailable(_) | Health::Locked { .. }
+            Health::ReadOnly { .. } | Health::Unavailable(_) | Health::AwaitingPassphrase(_)
         ) {
             return;
         }
-        let packed = match self.packed() {
-            Ok(p) => p,
-            Err(e) => return self.health.set(Health::SaveFailed(SaveError::Other(e))),
-        };
-        if self
-            .last_saved
-            .with_value(|last| last.as_ref() == Some(&packed.signature))
-        {
-            return;
-        }
-        let base = self.revision.get_value();
-        let Some(key) = self.key.get_value() else {
-            let result = local::save_packed(&packed.pieces, base, replace_unreadable);
-            self.finish_save(result, packed.signature);
-            return report_save_time(started);
-        };
-        let json = match self.encode() {
-            Ok(j) => j,
-            Err(e) => return self.health.set(Health::SaveFailed(SaveError::Other(e))),
-        };
-        // Locked: encryption is asynchronous, so one save runs at a time and a change
-        // made meanwhile is saved right after.
-        if self.saving.get_value() {
-            self.again.set_value(true);
-            return;
-        }
-        self.saving.set_value(true);
-        let store = *self;
-        wasm_bindgen_futures::spawn_local(async move {
-            let result = match crypto::seal(&key, &json, Holds::Data).await {
-                Ok(s) => local::save_text(base, replace_unreadable, |rev| {
-                    sealed::wrap(&s, rev, chrono::Utc::now())
-                }),
-                Err(e) => Err(SaveError::Other(e)),
-            };
-            store.saving.set_value(false);
-            store.finish_save(result, packed.signature);
-            if store.again.get_value() {
-                store.again.set_value(false);
-                store.save_now();
+        let persistence = self.persistence();
+        let step = self
+            .data
+            .with_untracked(|d| persistence.save(d, replace_unreadable));
+        match step {
+            SaveStep::Unchanged | SaveStep::Queued => {}
+            SaveStep::Done(result) => {
+                self.saved(result);
+                report_save_time(started);
             }
-        });
+            SaveStep::Sealing(sealing) => {
+                let store = *self;
+                wasm_bindgen_futures::spawn_local(async move {
+                    store.saved(sealing.await);
+                    if persistence.take_again() {
+                        store.save_now();
+                    }
+                });
+            }
+        }
     }
 
-    fn finish_save(&self, result: Result<u64, SaveError>, written: codec::Signature) {
+    /// Shows what a save came to.
+    fn saved(&self, result: Result<(), SaveError>) {
         match result {
-            Ok(rev) => {
-                self.revision.set_value(rev);
-                self.last_saved.set_value(Some(written));
+            Ok(()) => {
                 if !matches!(self.health.get_untracked(), Health::Ok) {
                     self.health.set(Health::Ok);
                 }
@@ -320,18 +273,7 @@ impl Store {
         }
     }
 
-    /// Takes in data another tab saved: plain, or locked with the key this tab holds.
-    fn adopt(&self, data: AppData, revision: u64) {
-        let packed = self.packed_of(&data).ok().map(|p| p.signature);
-        self.revision.set_value(revision);
-        // Set before the signal so the persisting effect sees nothing new to write.
-        self.last_saved.set_value(packed);
-        self.data.set(data);
-        self.notice
-            .set(Some("Updated with changes made in another tab.".into()));
-    }
-
-    /// Replaces the data with a newer save from another tab, if there is one.
+    /// Takes in a newer save from another tab, if there is one.
     fn adopt_newer(&self) {
         if matches!(
             self.health.get_untracked(),
@@ -339,45 +281,46 @@ impl Store {
         ) {
             return;
         }
-        match local::newer_than(self.revision.get_value()) {
-            None => {}
-            Some(Newer::Plain(decoded)) => {
-                // The other tab turned the lock off.
-                self.key.set_value(None);
-                self.locked.set(false);
-                self.adopt(decoded.data, decoded.revision);
+        let Some(step) = self.persistence().newer() else {
+            return;
+        };
+        match step {
+            NewerStep::Plain(data) => {
+                // The other tab turned the lock off, if it was on.
+                self.lock_on.set(false);
+                self.adopted(data);
             }
-            Some(Newer::Locked(sealed, revision)) => match self.key.get_value() {
-                Some(key) => {
-                    let store = *self;
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let opened = crypto::open_with(&key, &sealed).await;
-                        match opened.ok().and_then(|text| {
-                            codec::decode(&codec::wrap(&text, revision, chrono::Utc::now())).ok()
-                        }) {
-                            Some(d) => store.adopt(d.data, revision),
-                            None => store.health.set(Health::Locked { sealed, revision }),
-                        }
-                    });
-                }
-                // Another tab turned the lock on: ask for the passphrase here too.
-                None => self.health.set(Health::Locked { sealed, revision }),
-            },
-            Some(Newer::Unreadable(error)) => {
-                // Another tab (or an older/newer build) wrote something we can't read:
-                // stop writing rather than overwrite it.
-                let raw = local::read_raw(local::DATA_KEY).unwrap_or_default();
-                self.health.set(Health::ReadOnly {
-                    error,
-                    raw,
-                    quarantine_key: None,
+            NewerStep::Opening(opening) => {
+                let store = *self;
+                wasm_bindgen_futures::spawn_local(async move {
+                    match opening.await {
+                        Ok(data) => store.adopted(data),
+                        Err(notebook) => store.health.set(Health::AwaitingPassphrase(notebook)),
+                    }
                 });
             }
+            // Another tab turned the lock on: ask for the passphrase here too.
+            NewerStep::Locked(notebook) => self.health.set(Health::AwaitingPassphrase(notebook)),
+            // Another tab (or another build) wrote something this one can't read: stop
+            // writing rather than overwrite it.
+            NewerStep::Unreadable { error, raw } => self.health.set(Health::ReadOnly {
+                error,
+                raw,
+                quarantine_key: None,
+            }),
         }
     }
 
+    /// Shows data another tab saved (persistence already knows it is what is stored,
+    /// so the persisting effect finds nothing new to write).
+    fn adopted(&self, data: AppData) {
+        self.data.set(data);
+        self.notice
+            .set(Some("Updated with changes made in another tab.".into()));
+    }
+
     /// After the user chose to start over from a read-only state: the unreadable text is
-    /// safe under its quarantine key, so the data key may be written again.
+    /// safe under its quarantine key, so the notebook's key may be written again.
     pub(crate) fn start_fresh(&self) {
         if let Health::ReadOnly {
             quarantine_key: Some(_),
@@ -385,20 +328,9 @@ impl Store {
         } = self.health.get_untracked()
         {
             self.health.set(Health::Ok);
-            self.last_saved.set_value(None);
-            self.save_inner(true);
+            self.persistence().forget_last_write();
+            self.save(true);
         }
-    }
-
-    /// The current data as an envelope (the safety copy's text). An encoding error is
-    /// returned, never written as a broken file.
-    pub(crate) fn export_json(&self) -> Result<String, String> {
-        let json = self.encode()?;
-        Ok(codec::wrap(
-            &json,
-            self.revision.get_value(),
-            chrono::Utc::now(),
-        ))
     }
 
     /// Records that a backup was downloaded (for the "time to back up" nudge).

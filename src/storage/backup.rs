@@ -7,8 +7,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
 
-use super::codec::{self, DecodeError, SCHEMA_VERSION};
+use super::envelope::{self, SCHEMA_VERSION};
+use super::packing;
 use super::sealed::Holds;
+use crate::error::{FileError, LockError};
 use crate::model::wording::{and_list, count};
 use crate::model::{AppData, Meta};
 
@@ -33,30 +35,30 @@ pub(crate) struct Preview {
     pub(crate) chars: usize,
 }
 
-/// Why a file can't be restored, in words for the user.
-pub(crate) fn explain(error: &DecodeError) -> String {
-    match error {
-        DecodeError::NotJson(_) => {
-            "This file isn't a Knockback backup: it isn't readable JSON (it may be another kind of file, or cut short).".into()
-        }
-        DecodeError::NotKnockback(why) => format!("This file isn't a Knockback backup: {why}."),
-        DecodeError::FutureVersion(v) => format!(
-            "This backup was made by a newer version of Knockback (schema {v}; this one reads up to {SCHEMA_VERSION}). Update Knockback, then restore it."
-        ),
-        DecodeError::Migration { from, reason } => {
-            format!("This backup uses an old format (schema {from}) that couldn't be upgraded: {reason}.")
-        }
-        DecodeError::Invalid(why) => format!("This backup is damaged, so nothing was restored: {why}."),
+impl Preview {
+    /// The share of the space browsers are sure to give Knockback that this file would
+    /// take stored, in percent.
+    pub(crate) fn capacity_percent(&self) -> usize {
+        self.chars * 100 / super::local::CAPACITY_CHARS
     }
 }
 
+/// Checks a chosen file's size before reading it: a file no browser could hold is
+/// refused at once (reading it would freeze the tab).
+pub(crate) fn check_size(bytes: f64) -> Result<(), FileError> {
+    if bytes > MAX_BACKUP_BYTES as f64 {
+        return Err(FileError::TooLarge);
+    }
+    Ok(())
+}
+
 /// Reads a backup file's text. Never panics, never touches storage.
-pub(crate) fn read(text: &str) -> Result<Preview, String> {
+pub(crate) fn read(text: &str) -> Result<Preview, FileError> {
     if text.trim().is_empty() {
-        return Err("This file is empty.".into());
+        return Err(FileError::Empty);
     }
     let schema_version = schema_version_of(text);
-    let decoded = codec::decode(text).map_err(|e| explain(&e))?;
+    let decoded = envelope::decode(text)?;
     let exported_at = serde_json::from_str::<serde_json::Value>(text)
         .ok()
         .and_then(|v| {
@@ -95,7 +97,7 @@ pub(crate) fn read(text: &str) -> Result<Preview, String> {
         companies: data.companies.len(),
         first_date,
         last_date,
-        chars: codec::packed_units(text),
+        chars: packing::packed_units(text),
         data,
     })
 }
@@ -277,21 +279,21 @@ pub(crate) fn merge(current: &AppData, incoming: &AppData) -> (AppData, MergeRep
 
 /// Reads a passphrase-locked file once it is opened: `text` is the envelope's `data`
 /// (the notebook, an encrypted backup) or a whole file (a sealed copy).
-pub(crate) fn read_opened(text: &str, holds: Holds) -> Result<Preview, String> {
+pub(crate) fn read_opened(text: &str, holds: Holds) -> Result<Preview, FileError> {
     match holds {
-        Holds::Data => read(&codec::wrap(text, 0, Utc::now())),
+        Holds::Data => read(&envelope::wrap(text, 0, Utc::now())),
         Holds::File => read(text),
     }
 }
 
 /// Checks a file's text before it is offered as a download: it must restore. A file
 /// that would not is never written; the caller says why instead.
-pub(crate) fn check_restorable(text: &str) -> Result<(), String> {
+pub(crate) fn check_restorable(text: &str) -> Result<(), FileError> {
     if let Some((s, _)) = super::sealed::peek(text) {
         return s
             .parts()
             .map(|_| ())
-            .map_err(|why| format!("the encrypted file is damaged: {why}"));
+            .map_err(|p| FileError::Lock(LockError::Settings(p)));
     }
     read(text).map(|_| ())
 }
@@ -355,7 +357,7 @@ mod tests {
             ),
         ];
         for (text, expect) in cases {
-            let err = read(&text).expect_err("must fail");
+            let err = read(&text).expect_err("must fail").to_string();
             assert!(err.contains(expect), "{err:?} should mention {expect:?}");
         }
         let dup = full.replace(
@@ -364,6 +366,7 @@ mod tests {
         );
         assert!(read(&dup)
             .expect_err("duplicate ids")
+            .to_string()
             .contains("share the id"));
     }
 
@@ -434,7 +437,7 @@ mod tests {
     fn only_files_that_restore_are_offered() {
         assert!(check_restorable(&fixture()).is_ok());
         // What an empty encoding used to produce: an envelope with nothing after "data".
-        let broken = codec::backup("", Utc::now());
+        let broken = envelope::backup("", Utc::now());
         assert!(check_restorable(&broken).is_err());
         assert!(check_restorable("").is_err());
     }
@@ -488,7 +491,7 @@ mod schema {
     use crate::model::AppData;
     use chrono::{DateTime, Utc};
 
-    /// The envelope as written by "Download backup" (see `codec::backup`).
+    /// The envelope as written by "Download backup" (see `envelope::backup`).
     #[derive(schemars::JsonSchema)]
     #[allow(dead_code)]
     struct BackupFile {

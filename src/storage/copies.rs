@@ -12,6 +12,7 @@ use chrono::Utc;
 use super::crypto::{self, SealKey};
 use super::local::{self, SaveError};
 use super::sealed::{self, Holds};
+use crate::error::LockError;
 
 /// What a pass over the copies did, for the lock panel to report.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -96,7 +97,7 @@ pub(crate) fn readable() -> Vec<String> {
 /// Writes the safety copy: `text` as it is, or sealed under `key` when the lock is on.
 pub(crate) async fn write_safety(key: Option<&SealKey>, text: &str) -> Result<(), SaveError> {
     let text = match key {
-        Some(key) => seal_text(key, text).await.map_err(SaveError::Other)?,
+        Some(key) => seal_text(key, text).await.map_err(SaveError::Lock)?,
         None => text.to_owned(),
     };
     local::write_copy(local::SAFETY_KEY, &text)
@@ -104,7 +105,7 @@ pub(crate) async fn write_safety(key: Option<&SealKey>, text: &str) -> Result<()
 
 /// A whole file's text sealed as a file of its own (a valid encrypted backup when it
 /// holds a backup).
-pub(crate) async fn seal_text(key: &SealKey, text: &str) -> Result<String, String> {
+pub(crate) async fn seal_text(key: &SealKey, text: &str) -> Result<String, LockError> {
     let s = crypto::seal(key, text, Holds::File).await?;
     sealed::wrap(&s, 0, Utc::now())
 }

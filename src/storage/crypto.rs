@@ -8,6 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{CryptoKey, SubtleCrypto};
 
 use super::sealed::{Holds, Sealed, SealedParts, IV_LEN, KDF_ITERATIONS, SALT_LEN};
+use crate::error::LockError;
 
 /// A derived key and the salt and iterations it came from (stored with every save).
 #[derive(Clone)]
@@ -17,21 +18,21 @@ pub(crate) struct SealKey {
     iterations: u32,
 }
 
-fn subtle() -> Result<SubtleCrypto, String> {
+fn subtle() -> Result<SubtleCrypto, LockError> {
     let crypto = web_sys::window()
-        .ok_or("no window")?
+        .ok_or(LockError::NoWebCrypto)?
         .crypto()
-        .map_err(|_| "this browser has no WebCrypto")?;
+        .map_err(|_| LockError::NoWebCrypto)?;
     Ok(crypto.subtle())
 }
 
-pub(crate) fn random_bytes(n: usize) -> Result<Vec<u8>, String> {
+pub(crate) fn random_bytes(n: usize) -> Result<Vec<u8>, LockError> {
     let mut bytes = vec![0u8; n];
     web_sys::window()
-        .ok_or("no window")?
+        .ok_or(LockError::NoRandom)?
         .crypto()
         .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).map(|_| ()))
-        .map_err(|_| "this browser can't make random numbers".to_owned())?;
+        .map_err(|_| LockError::NoRandom)?;
     Ok(bytes)
 }
 
@@ -50,9 +51,9 @@ fn usages(list: &[&str]) -> JsValue {
         .into()
 }
 
-async fn derive(passphrase: &str, salt: &[u8], iterations: u32) -> Result<CryptoKey, String> {
+async fn derive(passphrase: &str, salt: &[u8], iterations: u32) -> Result<CryptoKey, LockError> {
     let subtle = subtle()?;
-    let fail = |_| "the key could not be derived".to_owned();
+    let fail = |_| LockError::KeyDerivation;
     let raw = Uint8Array::from(passphrase.as_bytes());
     let base = JsFuture::from(
         subtle
@@ -85,7 +86,7 @@ async fn derive(passphrase: &str, salt: &[u8], iterations: u32) -> Result<Crypto
 }
 
 /// A new key with a fresh salt, for turning the lock on.
-pub(crate) async fn new_key(passphrase: &str) -> Result<SealKey, String> {
+pub(crate) async fn new_key(passphrase: &str) -> Result<SealKey, LockError> {
     let salt = random_bytes(SALT_LEN)?;
     let key = derive(passphrase, &salt, KDF_ITERATIONS).await?;
     Ok(SealKey {
@@ -96,13 +97,17 @@ pub(crate) async fn new_key(passphrase: &str) -> Result<SealKey, String> {
 }
 
 /// Encrypts `plaintext` with a fresh IV; `holds` says what it is (see [`Holds`]).
-pub(crate) async fn seal(key: &SealKey, plaintext: &str, holds: Holds) -> Result<Sealed, String> {
+pub(crate) async fn seal(
+    key: &SealKey,
+    plaintext: &str,
+    holds: Holds,
+) -> Result<Sealed, LockError> {
     let iv = random_bytes(IV_LEN)?;
     let algorithm = object(&[
         ("name", "AES-GCM".into()),
         ("iv", Uint8Array::from(iv.as_slice()).into()),
     ]);
-    let fail = |_| "encryption failed".to_owned();
+    let fail = |_| LockError::Encryption;
     let out = JsFuture::from(
         subtle()?
             .encrypt_with_object_and_u8_array(&algorithm, &key.key, plaintext.as_bytes())
@@ -122,23 +127,22 @@ pub(crate) async fn seal(key: &SealKey, plaintext: &str, holds: Holds) -> Result
 
 /// Derives the key from `passphrase` and decrypts. Fails the same way for a wrong
 /// passphrase and for tampered data: AES-GCM can't tell them apart, and neither can we.
-pub(crate) async fn open(passphrase: &str, sealed: &Sealed) -> Result<(String, SealKey), String> {
+pub(crate) async fn open(
+    passphrase: &str,
+    sealed: &Sealed,
+) -> Result<(String, SealKey), LockError> {
     let SealedParts {
         iterations,
         salt,
         iv,
         ciphertext,
-    } = sealed
-        .parts()
-        .map_err(|why| format!("This notebook can't be unlocked: {why}."))?;
+    } = sealed.parts().map_err(LockError::Settings)?;
     let key = derive(passphrase, &salt, iterations).await?;
     let algorithm = object(&[
         ("name", "AES-GCM".into()),
         ("iv", Uint8Array::from(iv.as_slice()).into()),
     ]);
-    let wrong = |_| {
-        "That passphrase doesn't open this notebook (or the locked data was changed).".to_owned()
-    };
+    let wrong = |_| LockError::WrongPassphrase;
     let out = JsFuture::from(
         subtle()?
             .decrypt_with_object_and_u8_array(&algorithm, &key, &ciphertext)
@@ -146,8 +150,7 @@ pub(crate) async fn open(passphrase: &str, sealed: &Sealed) -> Result<(String, S
     )
     .await
     .map_err(wrong)?;
-    let text = String::from_utf8(Uint8Array::new(&out).to_vec())
-        .map_err(|_| "The unlocked data is damaged.".to_owned())?;
+    let text = String::from_utf8(Uint8Array::new(&out).to_vec()).map_err(|_| LockError::NotText)?;
     Ok((
         text,
         SealKey {
@@ -159,16 +162,16 @@ pub(crate) async fn open(passphrase: &str, sealed: &Sealed) -> Result<(String, S
 }
 
 /// Decrypts with a key already held (another tab's save under the same passphrase).
-pub(crate) async fn open_with(key: &SealKey, sealed: &Sealed) -> Result<String, String> {
-    let parts = sealed.parts()?;
+pub(crate) async fn open_with(key: &SealKey, sealed: &Sealed) -> Result<String, LockError> {
+    let parts = sealed.parts().map_err(LockError::Settings)?;
     if parts.salt != key.salt || parts.iterations != key.iterations {
-        return Err("locked with another passphrase".into());
+        return Err(LockError::OtherPassphrase);
     }
     let algorithm = object(&[
         ("name", "AES-GCM".into()),
         ("iv", Uint8Array::from(parts.iv.as_slice()).into()),
     ]);
-    let fail = |_| "the locked data was changed".to_owned();
+    let fail = |_| LockError::Changed;
     let out = JsFuture::from(
         subtle()?
             .decrypt_with_object_and_u8_array(&algorithm, &key.key, &parts.ciphertext)
@@ -176,6 +179,5 @@ pub(crate) async fn open_with(key: &SealKey, sealed: &Sealed) -> Result<String, 
     )
     .await
     .map_err(fail)?;
-    String::from_utf8(Uint8Array::new(&out).to_vec())
-        .map_err(|_| "the unlocked data is damaged".to_owned())
+    String::from_utf8(Uint8Array::new(&out).to_vec()).map_err(|_| LockError::NotText)
 }

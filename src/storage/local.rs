@@ -9,8 +9,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Storage;
 
-use super::codec::{self, DecodeError, Decoded};
+use super::envelope::{self, DecodeError, Decoded};
 use super::sealed::{self, Sealed};
+pub(crate) use crate::error::SaveError;
+use crate::error::{CopyError, EncodeError};
 
 /// Where the envelope lives.
 pub(crate) const DATA_KEY: &str = "knockback:data";
@@ -49,18 +51,6 @@ pub(crate) enum Newer {
     Plain(Decoded),
     Locked(Sealed, u64),
     Unreadable(DecodeError),
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) enum SaveError {
-    /// The browser's storage is full (Chromium `QuotaExceededError`, Firefox
-    /// `NS_ERROR_DOM_QUOTA_REACHED`).
-    Quota,
-    /// Another tab saved a newer revision since this tab last read or wrote.
-    Stale,
-    /// What we read back differs from what we wrote.
-    Verify,
-    Other(String),
 }
 
 fn storage() -> Result<Storage, String> {
@@ -111,7 +101,7 @@ pub(crate) fn boot() -> Boot {
     if let Some((sealed, revision)) = sealed::peek(&raw) {
         return Boot::Locked { sealed, revision };
     }
-    match codec::decode(&raw) {
+    match envelope::decode(&raw) {
         Ok(decoded) => Boot::Loaded(decoded),
         Err(error) => {
             let quarantine_key = quarantine(&store, &raw, Utc::now());
@@ -158,7 +148,7 @@ pub(crate) fn read_raw(key: &str) -> Option<String> {
     storage().ok()?.get_item(key).ok().flatten()
 }
 
-/// Writes the packed data, as pieces from `codec::Encoder::encode_packed`, as revision
+/// Writes the packed data, as pieces from `encoder::Encoder::encode_packed`, as revision
 /// `base_revision + 1` (see [`save_text`]). The pieces are JS strings already, so only
 /// the envelope's head crosses from wasm; the browser joins them.
 pub(crate) fn save_packed(
@@ -167,10 +157,10 @@ pub(crate) fn save_packed(
     replace_unreadable: bool,
 ) -> Result<u64, SaveError> {
     save_js(base_revision, replace_unreadable, |revision| {
-        let (head, tail) = codec::packed_head_and_tail(revision, Utc::now());
+        let (head, tail) = envelope::packed_head_and_tail(revision, Utc::now());
         // Head, every piece, tail: one slot each, joined in JS.
         let slots = u32::try_from(pieces.len() + 2)
-            .map_err(|_| SaveError::Other("too many records".into()))?;
+            .map_err(|_| SaveError::Browser("too many records".into()))?;
         let all = js_sys::Array::new_with_length(slots);
         all.set(0, head.into());
         for (i, piece) in (1u32..).zip(pieces) {
@@ -181,15 +171,15 @@ pub(crate) fn save_packed(
     })
 }
 
-/// A packed piece (UTF-16LE bytes) as a JS string, for `codec::Encoder`.
-pub(crate) fn js_piece(bytes: Vec<u8>) -> Result<wasm_bindgen::JsValue, String> {
+/// A packed piece (UTF-16LE bytes) as a JS string, for `encoder::Encoder`.
+pub(crate) fn js_piece(bytes: Vec<u8>) -> Result<wasm_bindgen::JsValue, EncodeError> {
     thread_local! {
         // One decoder for all pieces: making one per piece cost more than decoding.
         static DECODER: Result<Utf16Decoder, wasm_bindgen::JsValue> = Utf16Decoder::new("utf-16le");
     }
     DECODER.with(|d| match d {
-        Ok(d) => d.decode(&bytes).map_err(|e| js_error_text(&e)),
-        Err(e) => Err(js_error_text(e)),
+        Ok(d) => d.decode(&bytes).map_err(|e| EncodeError(js_error_text(&e))),
+        Err(e) => Err(EncodeError(js_error_text(e))),
     })
 }
 
@@ -202,12 +192,10 @@ pub(crate) fn js_piece(bytes: Vec<u8>) -> Result<wasm_bindgen::JsValue, String> 
 pub(crate) fn save_text(
     base_revision: u64,
     replace_unreadable: bool,
-    make: impl FnOnce(u64) -> Result<String, String>,
+    make: impl FnOnce(u64) -> Result<String, SaveError>,
 ) -> Result<u64, SaveError> {
     save_js(base_revision, replace_unreadable, |revision| {
-        make(revision)
-            .map(|text| wasm_bindgen::JsValue::from_str(&text))
-            .map_err(SaveError::Other)
+        make(revision).map(|text| wasm_bindgen::JsValue::from_str(&text))
     })
 }
 
@@ -217,18 +205,18 @@ fn save_js(
     replace_unreadable: bool,
     make: impl FnOnce(u64) -> Result<wasm_bindgen::JsValue, SaveError>,
 ) -> Result<u64, SaveError> {
-    let store: RawStorage = storage().map_err(SaveError::Other)?.unchecked_into();
+    let store: RawStorage = storage().map_err(SaveError::Browser)?.unchecked_into();
     // The stored text stays on the JS side: copying megabytes into wasm memory and back
     // (twice per save) was most of a save's time. Only its head crosses over.
     let current = store
         .get_item_raw(DATA_KEY)
-        .map_err(|e| SaveError::Other(js_error_text(&e)))?;
+        .map_err(|e| SaveError::Browser(js_error_text(&e)))?;
     if let Some(current) = current.dyn_ref::<js_sys::JsString>() {
         let head = String::from(current.slice(0, HEAD_CHARS));
-        let peeked = match codec::peek_head(&head) {
+        let peeked = match envelope::peek_head(&head) {
             Some(rev) => rev,
             // Not shaped as Knockback writes it: read it all and let the parser decide.
-            None => codec::peek_revision(&String::from(current.clone())),
+            None => envelope::peek_revision(&String::from(current.clone())),
         };
         match peeked {
             Some(stored) if stored > base_revision => return Err(SaveError::Stale),
@@ -244,7 +232,7 @@ fn save_js(
         return Err(if is_quota_error(&e) {
             SaveError::Quota
         } else {
-            SaveError::Other(js_error_text(&e))
+            SaveError::Browser(js_error_text(&e))
         });
     }
     // Read back and compare in JS (`===` on two strings).
@@ -254,7 +242,7 @@ fn save_js(
     }
 }
 
-/// Enough of an envelope to hold everything before `data` (see `codec::peek_revision`).
+/// Enough of an envelope to hold everything before `data` (see `envelope::peek_revision`).
 const HEAD_CHARS: u32 = 512;
 
 #[wasm_bindgen::prelude::wasm_bindgen]
@@ -298,7 +286,7 @@ pub(crate) fn newer_than(known_revision: u64) -> Option<Newer> {
     // This runs whenever the tab comes back to the front: look at the head first and
     // bring the whole text into wasm only when there is something newer to read.
     let head = String::from(raw.slice(0, HEAD_CHARS));
-    if codec::peek_head(&head)
+    if envelope::peek_head(&head)
         .flatten()
         .is_some_and(|r| r <= known_revision)
     {
@@ -306,13 +294,13 @@ pub(crate) fn newer_than(known_revision: u64) -> Option<Newer> {
     }
     let raw = String::from(raw);
     // Unreadable text (peek gives `None`) falls through to `decode`, which says why.
-    if codec::peek_revision(&raw).is_some_and(|r| r <= known_revision) {
+    if envelope::peek_revision(&raw).is_some_and(|r| r <= known_revision) {
         return None;
     }
     if let Some((sealed, revision)) = sealed::peek(&raw) {
         return Some(Newer::Locked(sealed, revision));
     }
-    Some(match codec::decode(&raw) {
+    Some(match envelope::decode(&raw) {
         Ok(d) => Newer::Plain(d),
         Err(e) => Newer::Unreadable(e),
     })
@@ -335,12 +323,12 @@ pub(crate) fn on_other_tab_change(on_change: impl Fn() + 'static) {
 /// what was there, and reads it back: a copy that didn't land intact is an error.
 pub(crate) fn write_copy(key: &str, text: &str) -> Result<(), SaveError> {
     debug_assert!(key == SAFETY_KEY || key.starts_with(QUARANTINE_PREFIX));
-    let store = storage().map_err(SaveError::Other)?;
+    let store = storage().map_err(SaveError::Browser)?;
     store.set_item(key, text).map_err(|e| {
         if is_quota_error(&e) {
             SaveError::Quota
         } else {
-            SaveError::Other(js_error_text(&e))
+            SaveError::Browser(js_error_text(&e))
         }
     })?;
     match store.get_item(key) {
@@ -350,11 +338,14 @@ pub(crate) fn write_copy(key: &str, text: &str) -> Result<(), SaveError> {
 }
 
 /// Removes one of the copy keys (only ever after the user asked).
-pub(crate) fn remove_copy(key: &str) -> Result<(), String> {
+pub(crate) fn remove_copy(key: &str) -> Result<(), CopyError> {
     if key != SAFETY_KEY && !key.starts_with(QUARANTINE_PREFIX) {
-        return Err("that is not a copy Knockback keeps".into());
+        return Err(CopyError::NotACopy);
     }
-    storage()?.remove_item(key).map_err(|e| js_error_text(&e))
+    storage()
+        .map_err(CopyError::Browser)?
+        .remove_item(key)
+        .map_err(|e| CopyError::Browser(js_error_text(&e)))
 }
 
 /// Every copy kept beside the notebook: the safety copy (if any), then the set-aside

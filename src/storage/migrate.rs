@@ -5,6 +5,7 @@
 //! earlier version reaches the current one. Every version keeps a fixture file in
 //! `tests/fixtures/` that must load, so a step can never silently rot.
 
+use crate::error::DecodeError;
 use serde_json::Value;
 
 /// A step from `from` to `from + 1`.
@@ -27,13 +28,20 @@ pub(crate) fn upgrade(
     from: u32,
     to: u32,
     mut data: Value,
-) -> Result<Value, (u32, String)> {
+) -> Result<Value, DecodeError> {
     for version in from..to {
-        let step = steps
-            .iter()
-            .find(|s| s.from == version)
-            .ok_or((version, "no migration is known for this version".to_owned()))?;
-        data = (step.run)(data).map_err(|e| (version, e))?;
+        let step =
+            steps
+                .iter()
+                .find(|s| s.from == version)
+                .ok_or_else(|| DecodeError::Migration {
+                    from: version,
+                    reason: "no migration is known for this version".to_owned(),
+                })?;
+        data = (step.run)(data).map_err(|reason| DecodeError::Migration {
+            from: version,
+            reason,
+        })?;
     }
     Ok(data)
 }
@@ -41,7 +49,7 @@ pub(crate) fn upgrade(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::storage::codec::SCHEMA_VERSION;
+    use crate::storage::envelope::SCHEMA_VERSION;
     use serde_json::json;
 
     #[test]
@@ -109,11 +117,13 @@ mod tests {
 
     #[test]
     fn a_failing_or_missing_step_names_the_version() {
-        assert_eq!(upgrade(CHAIN, 1, 3, json!({})).expect_err("fails").0, 1);
+        let from = |e: DecodeError| match e {
+            DecodeError::Migration { from, .. } => from,
+            other => panic!("not a migration error: {other}"),
+        };
+        assert_eq!(from(upgrade(CHAIN, 1, 3, json!({})).expect_err("fails")), 1);
         assert_eq!(
-            upgrade(CHAIN, 1, 4, json!({"title": 1}))
-                .expect_err("gap")
-                .0,
+            from(upgrade(CHAIN, 1, 4, json!({"title": 1})).expect_err("gap")),
             3
         );
     }

@@ -9,7 +9,7 @@
 
 use gloo_storage::{LocalStorage, Storage};
 
-use super::local;
+use super::local::{self, SaveError};
 
 /// A preference flag, by name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,9 +32,9 @@ pub(crate) fn get(flag: Flag) -> bool {
 }
 
 /// Sets the flag. Storage that is blocked or full only means the notice shows again.
-pub(crate) fn set(flag: Flag, value: bool) -> Result<(), String> {
+pub(crate) fn set(flag: Flag, value: bool) -> Result<(), SaveError> {
     if !local::usable() {
-        return Err("this browser isn't letting Knockback save".into());
+        return Err(SaveError::Browser("storage is blocked".into()));
     }
-    LocalStorage::set(flag.key(), value).map_err(|e| e.to_string())
+    LocalStorage::set(flag.key(), value).map_err(|e| SaveError::Browser(e.to_string()))
 }

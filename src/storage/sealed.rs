@@ -7,7 +7,8 @@ use base64::Engine;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::codec::{APP_VERSION, SCHEMA_VERSION};
+use super::envelope;
+use crate::error::{LockError, SealedProblem};
 
 /// OWASP's current minimum for PBKDF2-HMAC-SHA256.
 pub(crate) const KDF_ITERATIONS: u32 = 600_000;
@@ -77,21 +78,19 @@ impl Sealed {
     }
 
     /// Refuses anything this build did not write: another version, weaker settings.
-    pub(crate) fn parts(&self) -> Result<SealedParts, String> {
+    pub(crate) fn parts(&self) -> Result<SealedParts, SealedProblem> {
         if self.version != 1 || self.kdf != "PBKDF2-SHA256" || self.cipher != "AES-GCM-256" {
-            return Err(
-                "it was locked with settings this version of Knockback doesn't know".into(),
-            );
+            return Err(SealedProblem::UnknownSettings);
         }
         if self.iterations < KDF_ITERATIONS {
-            return Err("its key settings are weaker than Knockback allows".into());
+            return Err(SealedProblem::Weaker);
         }
-        let bad = |_| "its encrypted parts are damaged".to_owned();
+        let bad = |_| SealedProblem::Damaged;
         let salt = B64.decode(&self.salt).map_err(bad)?;
         let iv = B64.decode(&self.iv).map_err(bad)?;
         let ciphertext = B64.decode(&self.data).map_err(bad)?;
         if salt.len() != SALT_LEN || iv.len() != IV_LEN || ciphertext.len() < 16 {
-            return Err("its encrypted parts are damaged".into());
+            return Err(SealedProblem::Damaged);
         }
         Ok(SealedParts {
             iterations: self.iterations,
@@ -112,12 +111,12 @@ pub(crate) fn peek(raw: &str) -> Option<(Sealed, u64)> {
     }
     // Knockback's own plain or packed envelopes say so in their head: no need to parse
     // megabytes to learn they aren't locked (this ran on every start).
-    if super::codec::head_says_unsealed(raw) {
+    if super::envelope::head_says_unsealed(raw) {
         return None;
     }
     let head: Head = serde_json::from_str(raw).ok()?;
     // Schema 2 changed only how plain data is stored, so a lock from schema 1 opens the same.
-    super::codec::readable_version(u64::from(head.schema_version))
+    super::envelope::readable_version(u64::from(head.schema_version))
         .then(|| (head.sealed, head.revision.unwrap_or(0)))
 }
 
@@ -126,13 +125,13 @@ pub(crate) fn wrap(
     sealed: &Sealed,
     revision: u64,
     saved_at: DateTime<Utc>,
-) -> Result<String, String> {
-    let sealed = serde_json::to_string(sealed)
-        .map_err(|e| format!("the encrypted part could not be written ({e})"))?;
-    Ok(format!(
-        "{{\"schema_version\":{SCHEMA_VERSION},\"app_version\":\"{APP_VERSION}\",\"saved_at\":\"{}\",\"revision\":{revision},\"sealed\":{sealed}}}",
-        saved_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-    ))
+) -> Result<String, LockError> {
+    let sealed = serde_json::to_string(sealed).map_err(|_| LockError::Wrap)?;
+    let mut out = envelope::head(revision, saved_at, None);
+    out.push_str("\"sealed\":");
+    out.push_str(&sealed);
+    out.push('}');
+    Ok(out)
 }
 
 /// True when `raw` is any passphrase-locked envelope, of whatever version: text that is
@@ -143,12 +142,13 @@ pub(crate) fn is_sealed(raw: &str) -> bool {
         #[allow(dead_code)]
         sealed: serde_json::Value,
     }
-    !super::codec::head_says_unsealed(raw) && serde_json::from_str::<Head>(raw).is_ok()
+    !super::envelope::head_says_unsealed(raw) && serde_json::from_str::<Head>(raw).is_ok()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::storage::envelope::SCHEMA_VERSION;
 
     fn sample() -> Sealed {
         Sealed::new(
@@ -167,7 +167,7 @@ mod tests {
         assert_eq!(back, sample());
         assert_eq!(revision, 4);
         assert_eq!(
-            crate::storage::codec::peek_revision(&raw),
+            crate::storage::envelope::peek_revision(&raw),
             Some(4),
             "other tabs see its revision"
         );
@@ -191,7 +191,7 @@ mod tests {
         );
         assert!(peek(&future).is_none());
         assert!(
-            crate::storage::codec::decode(&raw).is_err(),
+            crate::storage::envelope::decode(&raw).is_err(),
             "a locked envelope never decodes as plain data"
         );
     }

@@ -65,10 +65,6 @@ impl Field {
         }
     }
 
-    pub(crate) fn from_key(key: &str) -> Option<Field> {
-        Field::ALL.into_iter().find(|f| f.key() == key)
-    }
-
     /// Notes gather several columns (Salary, Contact…) so nothing has to be dropped;
     /// every other field is filled from one column.
     pub(crate) fn takes_many(self) -> bool {

@@ -6,9 +6,6 @@
 mod columns;
 mod sheet;
 mod values;
-
-use chrono::{DateTime, NaiveDate, Utc};
-
 use super::AppData;
 
 pub(crate) use columns::{Field, Mapping};
@@ -75,10 +72,12 @@ pub(crate) fn export(data: &AppData) -> Result<String, String> {
 
 /// The whole import in one call, with the guessed mapping: what the preview shows
 /// before the user changes anything. Refused when no column holds the company or role.
+/// Only tests (here and the import fuzzing in storage) take this shortcut.
+#[cfg(test)]
 pub(crate) fn import(
     text: &str,
-    today: NaiveDate,
-    now: DateTime<Utc>,
+    today: chrono::NaiveDate,
+    now: chrono::DateTime<chrono::Utc>,
 ) -> Result<ImportPreview, String> {
     let sheet = Sheet::read(text)?;
     let p = preview(&sheet, &Mapping::guess(&sheet), today, now);

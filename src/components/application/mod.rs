@@ -1,0 +1,15 @@
+//! One application and the list of them: the form, stage changes, interview rounds,
+//! contacts, the feedback request and its message, the prompts that suggest a next
+//! step, and the list's filters.
+
+pub(crate) mod application_form;
+pub(crate) mod company_reminder;
+pub(crate) mod contacts_editor;
+pub(crate) mod feedback_panel;
+pub(crate) mod ghosted_prompt;
+pub(crate) mod interview_rounds;
+pub(crate) mod interviewing_prompt;
+pub(crate) mod list_filters;
+pub(crate) mod message_editor;
+pub(crate) mod stage_badge;
+pub(crate) mod stage_change_form;
