@@ -76,15 +76,25 @@ fn the_model_knows_no_browser() {
     let mut offenders = Vec::new();
     for path in rust_files(&src("model")) {
         for (i, line) in product_lines(&path).iter().enumerate() {
-            if ["web_sys", "wasm_bindgen", "leptos", "crate::storage", "crate::state"]
-                .iter()
-                .any(|w| line.contains(w))
+            if [
+                "web_sys",
+                "wasm_bindgen",
+                "leptos",
+                "crate::storage",
+                "crate::state",
+            ]
+            .iter()
+            .any(|w| line.contains(w))
             {
                 offenders.push(format!("{}:{}: {}", path.display(), i + 1, line.trim()));
             }
         }
     }
-    assert!(offenders.is_empty(), "src/model/ is pure Rust:\n{}", offenders.join("\n"));
+    assert!(
+        offenders.is_empty(),
+        "src/model/ is pure Rust:\n{}",
+        offenders.join("\n")
+    );
 }
 
 #[test]
@@ -100,5 +110,9 @@ fn storage_never_reaches_up() {
             }
         }
     }
-    assert!(offenders.is_empty(), "storage imports only model and error:\n{}", offenders.join("\n"));
+    assert!(
+        offenders.is_empty(),
+        "storage imports only model and error:\n{}",
+        offenders.join("\n")
+    );
 }
