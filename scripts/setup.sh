@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Knockback needs on a fresh Debian machine, skipping what is present.
 #   scripts/setup.sh          build tools: wasm32 target, trunk, wasm-bindgen, wasm-opt
-#   scripts/setup.sh --test   the same, plus Chromium and ChromeDriver for the browser tests
+#   scripts/setup.sh --test   the same, plus the browsers for the end-to-end tests: Chromium,
+#                             Firefox ESR, and WebKitGTK (WebKitWebDriver, MiniBrowser, Xvfb)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -39,7 +40,7 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
 fi
 # A copy of the lockfile marks a finished install, so an interrupted one is redone.
 if ! cmp -s tools/package-lock.json tools/node_modules/.installed-lock.json; then
-  say "installing pinned npm tools (binaryen, playwright-core)"
+  say "installing pinned npm tools (binaryen, playwright-core, puppeteer-core, testing-library)"
   npm ci --prefix tools --no-audit --no-fund --loglevel=error
   cp tools/package-lock.json tools/node_modules/.installed-lock.json
 fi
@@ -54,5 +55,18 @@ if [ "${1:-}" = "--test" ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
   fi
+  # Firefox and WebKit run the cross-engine flows (tests/e2e/engines/). MiniBrowser comes
+  # with libwebkit2gtk-4.1-0 (a dependency of webkit2gtk-driver), outside PATH.
+  missing=()
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+  command -v Xvfb >/dev/null || missing+=(xvfb)
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing ${missing[*]} from Debian"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  fi
+  # (grep reads all of dpkg's output: with -q, pipefail would see a broken pipe)
+  dpkg -L libwebkit2gtk-4.1-0 | grep '/MiniBrowser$' >/dev/null || { echo "MiniBrowser not found in libwebkit2gtk-4.1-0" >&2; exit 1; }
 fi
 say "tools ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | cut -d' ' -f1-3)"

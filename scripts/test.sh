@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: formatting and lints, native unit tests, then the release build
-# driven in real headless Chromium. Installs what is missing first.
+# driven in real browsers (Chromium; the main flows also in Firefox and WebKit). Installs
+# what is missing first. KNOCKBACK_ENGINES=chromium limits the browsers.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -18,5 +19,5 @@ echo "== release builds (at the root and under /knockback/)"
 DIST=dist scripts/build.sh
 DIST=target/dist-subpath KNOCKBACK_PUBLIC_URL=/knockback/ scripts/build.sh
 
-echo "== end-to-end tests in headless Chromium"
+echo "== end-to-end tests (engines: ${KNOCKBACK_ENGINES:-chromium,firefox,webkit})"
 node --test --test-concurrency=1 tests/e2e/

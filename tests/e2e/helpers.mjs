@@ -1,5 +1,7 @@
-// Shared set-up for the end-to-end tests: serve the release build, start Debian's
-// headless Chromium through playwright-core, and give each test a fresh profile.
+// Shared set-up for the end-to-end tests: serve the release build, start a browser
+// (Debian's headless Chromium through playwright-core; Firefox and WebKit through the
+// adapter in engines/, which speaks the same subset of Playwright's API), and give each
+// test a fresh profile.
 import { createRequire } from "node:module";
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -7,12 +9,19 @@ import { tmpdir } from "node:os";
 import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startServer } from "../../scripts/static-server.mjs";
+import { launchFirefox } from "./engines/firefox.mjs";
+import { launchWebKit } from "./engines/webkit.mjs";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 // The test tools are installed in tools/ (pinned in its package-lock.json).
 const { chromium } = createRequire(join(ROOT, "tools", "package.json"))("playwright-core");
 export const DATA_KEY = "knockback:data";
 export const QUARANTINE_PREFIX = "knockback:quarantine:";
+
+/** The engines the cross-engine flows run in: KNOCKBACK_ENGINES=firefox runs one. A test
+ * file wraps its flows in `for (const engine of ENGINES) describe(engine, …)`. */
+export const ENGINES = (process.env.KNOCKBACK_ENGINES || "chromium,firefox,webkit").split(",").map((e) => e.trim()).filter(Boolean);
+for (const e of ENGINES) if (!["chromium", "firefox", "webkit"].includes(e)) throw new Error(`unknown engine in KNOCKBACK_ENGINES: ${e}`);
 
 // The flags that work on this machine (see the README): no sandbox as root, and no
 // background traffic to Google's services.
@@ -26,15 +35,18 @@ const FLAGS = [
   "--disable-sync",
 ];
 
-/** Serves `dist` (or another build) and launches Chromium. Call `close()` when done. */
-export async function launch({ dist = "dist", base = "/" } = {}) {
+/** Serves `dist` (or another build) and launches `engine` (chromium, firefox or webkit).
+ * Call `close()` when done. */
+export async function launch({ dist = "dist", base = "/", engine = "chromium" } = {}) {
   const served = await startServer({ dir: resolve(ROOT, dist), base });
+  if (engine !== "chromium") return launchAdapted(engine, served);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     headless: true,
     args: FLAGS,
   });
   return {
+    engine,
     url: served.url,
     browser,
     /** A browser of its own with extra flags, for tests that change how Chromium runs. */
@@ -53,6 +65,35 @@ export async function launch({ dist = "dist", base = "/" } = {}) {
   };
 }
 
+/** Firefox or WebKit behind the adapter: the same env shape as Chromium's. A context's
+ * setOffline(true) stops the server (and drops its open connections) until setOffline(false). */
+async function launchAdapted(engine, served) {
+  const browser = engine === "firefox" ? await launchFirefox() : engine === "webkit" ? await launchWebKit() : null;
+  if (!browser) throw new Error(`unknown engine ${engine}`);
+  const port = Number(new URL(served.url).port);
+  let offline = false;
+  const setOffline = async (off) => {
+    if (off === offline) return;
+    offline = off;
+    if (off) await new Promise((ok) => { served.server.close(ok); served.server.closeAllConnections(); });
+    else await new Promise((ok) => served.server.listen(port, "127.0.0.1", ok));
+  };
+  return {
+    engine,
+    url: served.url,
+    async context() {
+      const ctx = await browser.context();
+      // Closing the context brings the server back, should a test stop halfway.
+      return { ...ctx, setOffline, close: async () => { await setOffline(false); await ctx.close(); } };
+    },
+    async close() {
+      await browser.close();
+      await setOffline(false);
+      await new Promise((ok) => served.server.close(ok));
+    },
+  };
+}
+
 /** Opens `path` (relative to the app's base) and waits until the app has mounted. */
 export async function open(page, baseUrl, path = "") {
   await page.goto(new URL(path, baseUrl).href);
@@ -61,6 +102,7 @@ export async function open(page, baseUrl, path = "") {
 
 /** Clicks `trigger` and returns the downloaded file's name and text, read from disk. */
 export async function download(page, trigger) {
+  if (page.kbDownload) return page.kbDownload(trigger);
   const [dl] = await Promise.all([page.waitForEvent("download"), trigger()]);
   const path = join(mkdtempSync(join(tmpdir(), "kb-dl-")), dl.suggestedFilename());
   await dl.saveAs(path);

@@ -1,13 +1,17 @@
 // The reflection wizard, end to end and by keyboard only: pull feedback items in,
 // reload mid-way and resume at the same step, finish, export Markdown, see the
 // insights update, then reopen and edit.
-import { test, before, after } from "node:test";
+import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { freshPage, launch, open, nav, download, setItem, stored, waitForSaved, tabTo, DATA_KEY } from "./helpers.mjs";
+import { freshPage, launch, open, nav, download, setItem, stored, waitForSaved, tabTo, DATA_KEY, ENGINES } from "./helpers.mjs";
 
+// One flow, run in each engine (each describe launches its own; they run one after another).
 let env;
-before(async () => { env = await launch(); });
-after(async () => { await env?.close(); });
+for (const engine of ENGINES) describe(engine, () => {
+  before(async () => { env = await launch({ engine }); });
+  after(async () => { await env?.close(); });
+  test("a full reflection by keyboard only, resumed after a reload, then exported, summarised and reopened", (t) => fullReflection(t));
+});
 
 const APP_ID = "5d0c2b9a-1e2f-4a3b-8c4d-5e6f7a8b9c0d";
 const seed = JSON.stringify({
@@ -35,7 +39,7 @@ const seed = JSON.stringify({
   },
 });
 
-test("a full reflection by keyboard only, resumed after a reload, then exported, summarised and reopened", async (t) => {
+async function fullReflection(t) {
   // Fails the test on any uncaught page error or dialog.
   const { page } = await freshPage(env, t, { path: "" });
   await setItem(page, DATA_KEY, seed);
@@ -181,4 +185,4 @@ test("a full reflection by keyboard only, resumed after a reload, then exported,
   await waitForSaved(page, (env) => env.data.reflections[0].status === "complete" && env.data.reflections[0].confidence.next_step === "Book a mock interview");
   const r = (await stored(page)).data.reflections[0];
   assert.equal(r.skills.length, 2, "reopening keeps every answer");
-});
+}
