@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::lock_panel::check_new;
+use super::password_field::PasswordField;
 use crate::state::use_store;
 
 /// Changing the passphrase: the current one first, then the new one twice.
@@ -39,21 +40,9 @@ pub(crate) fn ChangePassphrase(status: RwSignal<Option<String>>) -> impl IntoVie
     view! {
         <form class="inline-form" on:submit=submit aria-label="Change the passphrase" novalidate=true>
             <h3>"Change the passphrase"</h3>
-            <div class="field">
-                <label for="lock-current">"Current passphrase"</label>
-                <input id="lock-current" type="password" autocomplete="current-password" aria-describedby="change-error"
-                    prop:value=current on:input=move |ev| current.set(event_target_value(&ev))/>
-            </div>
-            <div class="field">
-                <label for="lock-new">"New passphrase"</label>
-                <input id="lock-new" type="password" autocomplete="new-password" aria-describedby="change-error"
-                    prop:value=first on:input=move |ev| first.set(event_target_value(&ev))/>
-            </div>
-            <div class="field">
-                <label for="lock-new-confirm">"Repeat the new passphrase"</label>
-                <input id="lock-new-confirm" type="password" autocomplete="new-password" aria-describedby="change-error"
-                    prop:value=second on:input=move |ev| second.set(event_target_value(&ev))/>
-            </div>
+            <PasswordField id="lock-current" label="Current passphrase" value=current described_by="change-error"/>
+            <PasswordField id="lock-new" label="New passphrase" value=first described_by="change-error" new=true/>
+            <PasswordField id="lock-new-confirm" label="Repeat the new passphrase" value=second described_by="change-error" new=true/>
             <p class="field-error" id="change-error" role="alert">{error}</p>
             <div class="actions">
                 <button type="submit" class="secondary" disabled=busy>

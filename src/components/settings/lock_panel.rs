@@ -10,6 +10,7 @@ use crate::state::{use_store, Offer};
 
 use super::change_passphrase::ChangePassphrase;
 use super::lock_coverage::LockCoverage;
+use super::password_field::PasswordField;
 
 const MIN_PASSPHRASE: usize = 8;
 
@@ -81,16 +82,8 @@ pub(crate) fn LockPanel() -> impl IntoView {
                 fallback=move || view! {
                     <p>"Optional. Encrypts everything Knockback keeps in this browser with a key made from your passphrase (AES-GCM), so someone else using this device can't read it. There's no way to recover a forgotten passphrase."</p>
                     <form class="inline-form" on:submit=enable aria-label="Turn on the passphrase lock" novalidate=true>
-                        <div class="field">
-                            <label for="lock-passphrase">"New passphrase"</label>
-                            <input id="lock-passphrase" type="password" autocomplete="new-password" aria-describedby="lock-error"
-                                prop:value=first on:input=move |ev| first.set(event_target_value(&ev))/>
-                        </div>
-                        <div class="field">
-                            <label for="lock-confirm">"Repeat the passphrase"</label>
-                            <input id="lock-confirm" type="password" autocomplete="new-password" aria-describedby="lock-error"
-                                prop:value=second on:input=move |ev| second.set(event_target_value(&ev))/>
-                        </div>
+                        <PasswordField id="lock-passphrase" label="New passphrase" value=first described_by="lock-error" new=true/>
+                        <PasswordField id="lock-confirm" label="Repeat the passphrase" value=second described_by="lock-error" new=true/>
                         <p class="field-error" id="lock-error" role="alert">{error}</p>
                         <div class="actions">
                             <button type="submit" disabled=move || busy.get() || !store.writable()>
