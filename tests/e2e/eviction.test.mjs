@@ -2,9 +2,42 @@
 // the two remedies; an installed (Home Screen) app says it is protected; other engines
 // see nothing; every engine shows what the browser says about keeping the data.
 // In Chromium the WebKit user agent is emulated and standalone mode injected.
-import { test, before, after } from "node:test";
+import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { freshPage, launch, open, nav, download, getItem, setItem, addApplication, waitForSaved, DATA_KEY } from "./helpers.mjs";
+import { freshPage, launch, open, nav, download, getItem, setItem, addApplication, waitForSaved, DATA_KEY, ENGINES } from "./helpers.mjs";
+
+// The emulated tests below run in Chromium; these run in the real engines.
+for (const engine of ENGINES.filter((e) => e !== "chromium")) describe(engine, () => {
+  let env;
+  before(async () => { env = await launch({ engine }); });
+  after(async () => { await env?.close(); });
+
+  test(`real ${engine}: the notice only where data can be deleted; the storage panel says what the browser answered`, async (t) => {
+    const { page } = await freshPage(env, t, { path: "" });
+    const webkit = engine === "webkit";
+    const notice = page.getByRole("region", { name: NOTICE });
+    if (webkit) {
+      await notice.getByText(/haven't opened it for 7 days/).waitFor();
+      await notice.getByRole("button", { name: "Got it" }).click();
+      await notice.waitFor({ state: "detached" });
+      assert.equal(await getItem(page, "knockback:pref:eviction-notice-dismissed"), "true");
+    } else {
+      await nav(page, "Dashboard").waitFor();
+      assert.equal(await notice.count(), 0, "Firefox does not delete data after 7 days");
+    }
+    await nav(page, "Backup & settings").click();
+    const storage = page.getByRole("region", { name: "Storage" });
+    // WebKit has no navigator.storage: the panel says the browser can't say.
+    await storage.getByRole("status").filter({ hasText: webkit ? /doesn't say/ : /Granted|Not promised/ }).waitFor();
+    if (!webkit) return;
+    await storage.getByText(/deletes a site's data after 7 days without a visit/).waitFor();
+    // Opened from the Home Screen (standalone injected; the panel reads it when drawn).
+    await page.evaluate(standalone);
+    await nav(page, "Dashboard").click();
+    await nav(page, "Backup & settings").click();
+    await storage.getByText(/Opened from your Home Screen: Safari's 7-day deletion doesn't apply/).waitFor();
+  });
+});
 
 let env;
 before(async () => { env = await launch(); });
