@@ -40,18 +40,25 @@ fn product_lines(path: &Path) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn views_never_name_storage() {
-    let mut offenders = Vec::new();
-    for dir in ["components", "pages"] {
+/// Every product line under `dirs` (below src/) that names any of `words`, as
+/// `path:line: text`.
+fn lines_naming(dirs: &[&str], words: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    for dir in dirs {
         for path in rust_files(&src(dir)) {
             for (i, line) in product_lines(&path).iter().enumerate() {
-                if line.contains("crate::storage") || line.contains("storage::") {
-                    offenders.push(format!("{}:{}: {}", path.display(), i + 1, line.trim()));
+                if words.iter().any(|w| line.contains(w)) {
+                    found.push(format!("{}:{}: {}", path.display(), i + 1, line.trim()));
                 }
             }
         }
     }
+    found
+}
+
+#[test]
+fn views_never_name_storage() {
+    let offenders = lines_naming(&["components", "pages"], &["crate::storage", "storage::"]);
     assert!(
         offenders.is_empty(),
         "views reach storage only through the store (crate::state):\n{}",
@@ -73,23 +80,16 @@ fn no_product_file_is_over_400_lines() {
 
 #[test]
 fn the_model_knows_no_browser() {
-    let mut offenders = Vec::new();
-    for path in rust_files(&src("model")) {
-        for (i, line) in product_lines(&path).iter().enumerate() {
-            if [
-                "web_sys",
-                "wasm_bindgen",
-                "leptos",
-                "crate::storage",
-                "crate::state",
-            ]
-            .iter()
-            .any(|w| line.contains(w))
-            {
-                offenders.push(format!("{}:{}: {}", path.display(), i + 1, line.trim()));
-            }
-        }
-    }
+    let offenders = lines_naming(
+        &["model"],
+        &[
+            "web_sys",
+            "wasm_bindgen",
+            "leptos",
+            "crate::storage",
+            "crate::state",
+        ],
+    );
     assert!(
         offenders.is_empty(),
         "src/model/ is pure Rust:\n{}",
@@ -99,17 +99,10 @@ fn the_model_knows_no_browser() {
 
 #[test]
 fn storage_never_reaches_up() {
-    let mut offenders = Vec::new();
-    for path in rust_files(&src("storage")) {
-        for (i, line) in product_lines(&path).iter().enumerate() {
-            if ["crate::state", "crate::components", "crate::pages"]
-                .iter()
-                .any(|w| line.contains(w))
-            {
-                offenders.push(format!("{}:{}: {}", path.display(), i + 1, line.trim()));
-            }
-        }
-    }
+    let offenders = lines_naming(
+        &["storage"],
+        &["crate::state", "crate::components", "crate::pages"],
+    );
     assert!(
         offenders.is_empty(),
         "storage imports only model and error:\n{}",

@@ -140,7 +140,7 @@ impl Store {
     /// kept as the safety copy (sealed when the lock is on), then the new data is written
     /// at once. If either write fails, nothing changes.
     fn apply_restore(&self, new: AppData, done: impl FnOnce(Result<(), RestoreError>) + 'static) {
-        if !matches!(self.health.get_untracked(), Health::Ok) {
+        if !self.health.with_untracked(|h| matches!(h, Health::Ok)) {
             return done(Err(RestoreError::NotSaving));
         }
         self.flush();

@@ -170,10 +170,10 @@ impl Store {
 
     /// True when edits can be saved; forms disable themselves otherwise.
     pub(crate) fn writable(&self) -> bool {
-        !matches!(
-            self.health.get(),
-            Health::ReadOnly { .. } | Health::AwaitingPassphrase(_)
-        )
+        // `with`, not `get`: no clone of the health (a stale tab's holds a whole notebook).
+        !self
+            .health
+            .with(|h| matches!(h, Health::ReadOnly { .. } | Health::AwaitingPassphrase(_)))
     }
 
     /// Applies an edit to the data and returns what the edit returned; `None` when
@@ -227,10 +227,12 @@ impl Store {
     fn save(&self, replace_unreadable: bool) {
         let started = now_ms();
         self.pending.set_value(None);
-        if matches!(
-            self.health.get_untracked(),
-            Health::ReadOnly { .. } | Health::Unavailable(_) | Health::AwaitingPassphrase(_)
-        ) {
+        if self.health.with_untracked(|h| {
+            matches!(
+                h,
+                Health::ReadOnly { .. } | Health::Unavailable(_) | Health::AwaitingPassphrase(_)
+            )
+        }) {
             return;
         }
         let persistence = self.persistence();
@@ -259,7 +261,7 @@ impl Store {
     fn saved(&self, result: Result<(), SaveError>) {
         match result {
             Ok(()) => {
-                if !matches!(self.health.get_untracked(), Health::Ok) {
+                if !self.health.with_untracked(|h| matches!(h, Health::Ok)) {
                     self.health.set(Health::Ok);
                 }
             }
@@ -275,10 +277,10 @@ impl Store {
 
     /// Takes in a newer save from another tab, if there is one.
     fn adopt_newer(&self) {
-        if matches!(
-            self.health.get_untracked(),
-            Health::ReadOnly { .. } | Health::Unavailable(_)
-        ) {
+        if self
+            .health
+            .with_untracked(|h| matches!(h, Health::ReadOnly { .. } | Health::Unavailable(_)))
+        {
             return;
         }
         let Some(step) = self.persistence().newer() else {
