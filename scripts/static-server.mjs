@@ -19,11 +19,22 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-/** Starts a server; resolves to { server, url, requests } once listening. */
-export function startServer({ dir, base = "/", port = 0, host = "127.0.0.1" }) {
+/** The precompressed copy to send: brotli, then gzip, as the client accepts and
+ * `encodings` allows (["gzip"] stands in for a host like GitHub Pages; [] sends raw). */
+function negotiate(req, encodings) {
+  const accepted = String(req.headers["accept-encoding"] ?? "")
+    .split(",")
+    .map((e) => e.trim().split(";")[0]);
+  return [["br", ".br"], ["gzip", ".gz"]].filter(([name]) => encodings.includes(name) && accepted.includes(name));
+}
+
+/** Starts a server; resolves to { server, url, requests } once listening. `requests` lists
+ * each path asked for; `sent` holds { path, bytes, encoding } for every file sent. */
+export function startServer({ dir, base = "/", port = 0, host = "127.0.0.1", encodings = ["br", "gzip"] }) {
   const root = resolve(dir);
   const prefix = base.endsWith("/") ? base : `${base}/`;
   const requests = [];
+  const sent = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     requests.push(path);
@@ -50,8 +61,22 @@ export function startServer({ dir, base = "/", port = 0, host = "127.0.0.1" }) {
       target = join(root, "index.html");
     }
     try {
-      const body = await readFile(target);
+      let body = null;
+      let encoding = null;
+      for (const [name, suffix] of negotiate(req, encodings)) {
+        try {
+          body = await readFile(target + suffix);
+          encoding = name;
+          break;
+        } catch {
+          // no precompressed copy of this file: try the next, then the file itself
+        }
+      }
+      body ??= await readFile(target);
+      sent.push({ path, bytes: body.length, encoding });
       res.writeHead(200, {
+        ...(encoding ? { "content-encoding": encoding } : {}),
+        vary: "Accept-Encoding",
         "content-type": TYPES[extname(target)] ?? "application/octet-stream",
         // index.html and the service worker must be re-checked so a new release is seen;
         // everything else has a hashed name and never changes.
@@ -66,7 +91,7 @@ export function startServer({ dir, base = "/", port = 0, host = "127.0.0.1" }) {
   return new Promise((ok) => {
     server.listen(port, host, () => {
       const { port: p } = server.address();
-      ok({ server, url: `http://${host}:${p}${prefix}`, requests });
+      ok({ server, url: `http://${host}:${p}${prefix}`, requests, sent });
     });
   });
 }
@@ -75,6 +100,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const args = Object.fromEntries(
     process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith("--") ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
   );
-  const { url } = await startServer({ dir: args.dir ?? "dist", base: args.base ?? "/", port: Number(args.port ?? 8080), host: args.host ?? "127.0.0.1" });
+  const encodings = args.encodings === undefined ? undefined : args.encodings.split(",").filter(Boolean);
+  const { url } = await startServer({ dir: args.dir ?? "dist", base: args.base ?? "/", port: Number(args.port ?? 8080), host: args.host ?? "127.0.0.1", encodings });
   console.log(`serving ${args.dir ?? "dist"} at ${url}`);
 }

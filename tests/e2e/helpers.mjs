@@ -37,8 +37,8 @@ const FLAGS = [
 
 /** Serves `dist` (or another build) and launches `engine` (chromium, firefox or webkit).
  * Call `close()` when done. */
-export async function launch({ dist = "dist", base = "/", engine = "chromium" } = {}) {
-  const served = await startServer({ dir: resolve(ROOT, dist), base });
+export async function launch({ dist = "dist", base = "/", engine = "chromium", encodings } = {}) {
+  const served = await startServer({ dir: resolve(ROOT, dist), base, encodings });
   if (engine !== "chromium") return launchAdapted(engine, served);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
@@ -48,6 +48,7 @@ export async function launch({ dist = "dist", base = "/", engine = "chromium" } 
   return {
     engine,
     url: served.url,
+    served,
     browser,
     /** A browser of its own with extra flags, for tests that change how Chromium runs. */
   async browserWith(args) {
