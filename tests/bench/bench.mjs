@@ -14,6 +14,8 @@ const THROTTLE = Number(process.env.BENCH_THROTTLE || 1);
 const WORDY = process.env.BENCH_NOTEBOOK === "wordy";
 // BENCH_LIGHTHOUSE=N adds N Lighthouse mobile runs (tools/bench, installed by scripts/bench.sh).
 const LIGHTHOUSE = Number(process.env.BENCH_LIGHTHOUSE || 0);
+// Another build to measure (e.g. an older release, for a before/after in one sitting).
+const DIST = process.env.BENCH_DIST || "dist";
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const uuid = (n, salt) => `${salt}${String(n).padStart(7, "0")}-0000-4000-8000-${String(n).padStart(12, "0")}`;
 const iso = (d) => d.toISOString().slice(0, 10);
@@ -76,7 +78,7 @@ function pack(json) {
 }
 
 function sizes() {
-  const dist = join(ROOT, "dist");
+  const dist = join(ROOT, DIST);
   const pick = (re) => readdirSync(dist).filter((f) => re.test(f)).map((f) => readFileSync(join(dist, f)));
   const row = (name, bufs) => { const raw = bufs.reduce((a, b) => a + b.length, 0); const gz = bufs.reduce((a, b) => a + gzipSync(b, { level: 9 }).length, 0); return { name, raw, gz }; };
   const rows = [row("wasm", pick(/\.wasm$/)), row("JS", pick(/^(knockback|boot)-.*\.js$/)), row("CSS", pick(/\.css$/))];
@@ -161,7 +163,7 @@ async function timeToFrame(page, trigger, readySelector) {
 /** First visit in a fresh profile: every file the page and its service worker fetched,
  * as the server sent them (compressed as `encodings` allow). */
 async function firstVisit(encodings) {
-  const env = await launch({ encodings });
+  const env = await launch({ encodings, dist: DIST });
   const { ctx, page } = await startup(env, null);
   // The service worker caches the app for offline use after the page is up.
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null || false, null, { timeout: 15_000 }).catch(() => {});
@@ -175,7 +177,7 @@ async function firstVisit(encodings) {
 
 const results = { date: new Date().toISOString(), runs: RUNS, throttle: THROTTLE, notebook: WORDY ? "wordy" : "short", sizes: sizes(), startup: {}, ops: {} };
 results.firstVisit = { br: await firstVisit(["br", "gzip"]), gzip: await firstVisit(["gzip"]) };
-const env = await launch();
+const env = await launch({ dist: DIST });
 const data1000 = envelope(1000), data3000 = envelope(3000);
 for (const [label, raw] of [["0", null], ["1000", data1000], ["3000", data3000]]) {
   const times = [], warm = [];
@@ -274,7 +276,7 @@ results.ops = {
 results.raw = { firstEdit, edit, search, searchWorst, openList, backup, restore, long };
 if (LIGHTHOUSE > 0) {
   const { lighthouseRuns } = await import("./lighthouse.mjs");
-  results.lighthouse = await lighthouseRuns({ runs: LIGHTHOUSE });
+  results.lighthouse = await lighthouseRuns({ runs: LIGHTHOUSE, dist: DIST });
 }
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -286,7 +288,7 @@ const longRow = (what, l) => `| main-thread tasks over 50 ms while ${what}, 1,00
 const lines = [
   `# Knockback benchmark, ${results.date}`,
   "",
-  `Release build, headless Chromium${THROTTLE > 1 ? `, CPU throttled ${THROTTLE}×` : ""}, ${results.notebook} notebook, median of ${RUNS} runs (3,000: ${Math.max(3, RUNS - 2)}).`,
+  `Release build${DIST === "dist" ? "" : ` (${DIST})`}, headless Chromium${THROTTLE > 1 ? `, CPU throttled ${THROTTLE}×` : ""}, ${results.notebook} notebook, median of ${RUNS} runs (3,000: ${Math.max(3, RUNS - 2)}).`,
   "",
   "| measure | value | target |",
   "| --- | --- | --- |",
@@ -316,7 +318,7 @@ const lines = [
 ];
 const table = lines.join("\n") + "\n";
 console.log(table);
-const name = `latest${THROTTLE > 1 ? `-throttle${THROTTLE}` : ""}${WORDY ? "-wordy" : ""}`;
+const name = `latest${DIST === "dist" ? "" : `-${DIST.replace(/\W+/g, "_")}`}${THROTTLE > 1 ? `-throttle${THROTTLE}` : ""}${WORDY ? "-wordy" : ""}`;
 mkdirSync(join(ROOT, "bench-results"), { recursive: true });
 writeFileSync(join(ROOT, "bench-results", `${name}.md`), table);
 writeFileSync(join(ROOT, "bench-results", `${results.date.replace(/[:.]/g, "-")}.json`), JSON.stringify(results, null, 2));
