@@ -25,6 +25,7 @@ pub(crate) struct Contact {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Application {
+    #[serde(deserialize_with = "crate::model::time::uuid")]
     pub(crate) id: Uuid,
     pub(crate) company: String,
     pub(crate) role: String,

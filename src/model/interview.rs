@@ -43,6 +43,7 @@ impl InterviewKind {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub(crate) struct InterviewRound {
+    #[serde(deserialize_with = "crate::model::time::uuid")]
     pub(crate) id: Uuid,
     #[serde(deserialize_with = "crate::model::time::date")]
     pub(crate) date: NaiveDate,

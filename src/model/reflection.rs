@@ -74,6 +74,7 @@ pub(crate) enum ActionKind {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub(crate) struct SkillGap {
+    #[serde(deserialize_with = "crate::model::time::uuid")]
     pub(crate) id: Uuid,
     pub(crate) gap: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -130,6 +131,7 @@ pub(crate) enum Verdict {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Technique {
+    #[serde(deserialize_with = "crate::model::time::uuid")]
     pub(crate) id: Uuid,
     pub(crate) name: String,
     pub(crate) verdict: Verdict,
@@ -198,7 +200,9 @@ pub(crate) struct Confidence {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Reflection {
+    #[serde(deserialize_with = "crate::model::time::uuid")]
     pub(crate) id: Uuid,
+    #[serde(deserialize_with = "crate::model::time::uuid")]
     pub(crate) application_id: Uuid,
     #[serde(default)]
     pub(crate) status: ReflectionStatus,

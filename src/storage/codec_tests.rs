@@ -206,6 +206,54 @@ mod tests {
     }
 
     #[test]
+    fn warming_in_slices_fills_the_cache_the_next_save_reuses() {
+        let mut data = sample();
+        let now = Utc::now();
+        let today = NaiveDate::from_ymd_opt(2026, 6, 2).expect("date");
+        for i in 0..7 {
+            let draft = ApplicationDraft {
+                company: format!("Company {i}"),
+                role: "Role".into(),
+                ..Default::default()
+            };
+            data.add_application(draft.build(Uuid::new_v4(), today, now).expect("valid"));
+        }
+        let id = data.applications[0].id;
+        data.start_reflection(id, Uuid::new_v4(), now)
+            .expect("started");
+        let records = data.applications.len() + data.reflections.len();
+        let mut enc = Encoder::default();
+        let mut slices = 0;
+        while !enc.warm_some(&data, 3).expect("encodes") {
+            slices += 1;
+            assert!(slices < 100, "warming ends");
+        }
+        assert_eq!(slices, records.div_ceil(3) - 1, "three records a slice");
+        assert_eq!(enc.records_packed(), records as u64);
+        let warmed = enc.encode_packed(&data).expect("packs");
+        let fresh = Encoder::default().encode_packed(&data).expect("packs");
+        assert_eq!(warmed.pieces.concat(), fresh.pieces.concat());
+        assert_eq!(enc.records_packed(), records as u64, "nothing packed again");
+        // A change before warming ends: warming stops, and the save is still right.
+        let mut enc = Encoder::default();
+        assert!(!enc.warm_some(&data, 2).expect("encodes"));
+        data.applications.swap(0, 1);
+        assert!(
+            enc.warm_some(&data, 2).expect("encodes"),
+            "not a prefix: stop"
+        );
+        let after = enc.encode_packed(&data).expect("packs");
+        assert_eq!(
+            after.pieces.concat(),
+            Encoder::default()
+                .encode_packed(&data)
+                .expect("packs")
+                .pieces
+                .concat()
+        );
+    }
+
+    #[test]
     fn packed_envelopes_round_trip_and_take_less_room() {
         let data = sample();
         let json = encode_data(&data).expect("encodes");

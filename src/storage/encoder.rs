@@ -72,6 +72,12 @@ impl<P> Encoder<P> {
     pub(crate) fn caches_nothing(&self) -> bool {
         self.applications.is_empty() && self.reflections.is_empty()
     }
+
+    /// How many records were packed so far, for tests.
+    #[cfg(test)]
+    pub(crate) fn records_packed(&self) -> u64 {
+        self.next_piece
+    }
 }
 
 impl<P: Clone> Encoder<P> {
@@ -163,6 +169,73 @@ impl<P: Clone> Encoder<P> {
             signature: Signature { records, rest },
         })
     }
+}
+
+impl<P: Clone> Encoder<P> {
+    /// Caches up to `budget` more records (JSON and packed), in order, and says whether
+    /// every record is now cached. Start-up fills the cache this way in short slices of
+    /// idle time: the whole notebook at once was one main-thread task of 40 ms and more
+    /// with 1,000 applications (four times that on a phone).
+    ///
+    /// Only extends a cache that is a prefix of the data, as at start-up; otherwise it
+    /// stops, and the next save's full pass refreshes the cache as it always did.
+    pub(crate) fn warm_some(&mut self, data: &AppData, budget: usize) -> Result<bool, EncodeError> {
+        let mut left = budget;
+        let (make, next) = (self.make, &mut self.next_piece);
+        let apps = extend(
+            &mut self.applications,
+            &data.applications,
+            |a| a.id,
+            make,
+            next,
+            &mut left,
+        )?;
+        if !apps {
+            return Ok(false);
+        }
+        extend(
+            &mut self.reflections,
+            &data.reflections,
+            |r| r.id,
+            make,
+            next,
+            &mut left,
+        )
+    }
+}
+
+/// [`Encoder::warm_some`] for one kind of record.
+fn extend<T: Clone + Serialize, P>(
+    cache: &mut Vec<(Uuid, Cached<T, P>)>,
+    items: &[T],
+    id: impl Fn(&T) -> Uuid,
+    make: fn(Vec<u8>) -> Result<P, EncodeError>,
+    next: &mut u64,
+    left: &mut usize,
+) -> Result<bool, EncodeError> {
+    let prefix =
+        cache.len() <= items.len() && cache.iter().zip(items).all(|((k, _), it)| *k == id(it));
+    if !prefix {
+        return Ok(true);
+    }
+    while let Some(item) = items.get(cache.len()) {
+        if *left == 0 {
+            return Ok(false);
+        }
+        *left -= 1;
+        let json = serde_json::to_string(item).map_err(|e| EncodeError(e.to_string()))?;
+        *next += 1;
+        let piece = make(pack_piece(&json))?;
+        cache.push((
+            id(item),
+            Cached {
+                value: item.clone(),
+                json,
+                packed: Some((*next, piece)),
+            },
+        ));
+    }
+    Ok(true)
 }
 
 /// Appends each record's JSON to `out`, comma-separated, for [`cached_records`].

@@ -157,10 +157,16 @@ impl Persistence {
         self.0.borrow_mut().encoder.encode_packed(data)
     }
 
-    /// Fills the encoder's cache (while the page is idle after start-up), so the first
-    /// save after an edit serialises and packs one record, not the whole notebook.
-    pub(crate) fn warm(&self, data: &AppData) {
-        let _ = self.packed(data);
+    /// Fills part of the encoder's cache (`budget` records) while the page is idle after
+    /// start-up, so the first save after an edit serialises and packs one record, not
+    /// the whole notebook. True when there is nothing left to fill (or it failed: the
+    /// next save then encodes in full and reports the error).
+    pub(crate) fn warm_some(&self, data: &AppData, budget: usize) -> bool {
+        self.0
+            .borrow_mut()
+            .encoder
+            .warm_some(data, budget)
+            .unwrap_or(true)
     }
 
     /// Marks `data` as what is stored (just opened or adopted), so it isn't written back.
