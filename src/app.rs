@@ -25,6 +25,20 @@ use crate::pages::{
 };
 use crate::state::{Health, Store};
 
+/// The router takes every link's click, and a fragment link taken that way moves no
+/// focus: the skip link puts focus on the main region itself.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    ev.prevent_default();
+    let main = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("main"))
+        .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(main) = main {
+        let _ = main.focus();
+    }
+}
+
 #[component]
 pub(crate) fn App() -> impl IntoView {
     let store = Store::start();
@@ -33,7 +47,7 @@ pub(crate) fn App() -> impl IntoView {
     view! {
         <Router base=crate::browser::base_path().to_owned()>
             <RouteFocus/>
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
             <header class="site-header">
                 <div class="brand">
                     <span class="brand-name">"Knockback"</span>

@@ -163,7 +163,7 @@ async function fullReflection(t) {
   // Insights: plan, board, chart and wins reflect it.
   await nav(page, "Insights").click();
   const plan = page.getByRole("region", { name: "Development plan" });
-  await plan.getByRole("rowheader", { name: "Quantify impact" }).waitFor();
+  await plan.getByRole("heading", { name: "Quantify impact" }).waitFor();
   await plan.getByRole("combobox", { name: "Status of Quantify impact" }).selectOption({ label: "Done" });
   await waitForSaved(page, (env) => env.data.reflections[0].skills[0].status === "done");
   const board = page.getByRole("region", { name: "Technique board" });

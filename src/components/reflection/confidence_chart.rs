@@ -1,4 +1,9 @@
 //! Confidence over time: an SVG line chart with the same numbers in a table.
+//!
+//! The outer SVG has no viewBox, so its labels stay at their CSS size (13 px) however
+//! narrow the card: a scaled viewBox shrank them to about 8 px on a phone. Only the plot
+//! inside stretches to the width; its strokes and dots keep their size
+//! (`vector-effect: non-scaling-stroke`; a dot is a zero-length line with round caps).
 
 use leptos::prelude::*;
 
@@ -7,6 +12,9 @@ use crate::model::insights::{chart_points, ConfidencePoint};
 
 const W: f64 = 300.0;
 const H: f64 = 100.0;
+/// Room above and below the plot (half a label, a dot), and left of it for "10".
+const PAD_Y: f64 = 12.0;
+const PAD_X: f64 = 40.0;
 
 #[component]
 pub(crate) fn ConfidenceChart(#[prop(into)] series: Signal<Vec<ConfidencePoint>>) -> impl IntoView {
@@ -25,22 +33,29 @@ pub(crate) fn ConfidenceChart(#[prop(into)] series: Signal<Vec<ConfidencePoint>>
     };
     view! {
         <figure class="chart">
-            <svg viewBox=format!("-30 -10 {} {}", W + 50.0, H + 30.0) role="img" aria-label=label class="line-chart">
+            <svg role="img" aria-label=label class="line-chart" height=H + 2.0 * PAD_Y>
                 {[1u8, 5, 10].into_iter().map(|v| {
-                    let y = H - H * (f64::from(v) - 1.0) / 9.0;
-                    view! {
-                        <line x1="0" x2=W y1=y y2=y class="grid-line"></line>
-                        <text x="-8" y=y + 4.0 class="chart-label" text-anchor="end">{v}</text>
-                    }
+                    let y = PAD_Y + H - H * (f64::from(v) - 1.0) / 9.0;
+                    view! { <text x=PAD_X - 10.0 y=y + 4.5 class="chart-label" text-anchor="end">{v}</text> }
                 }).collect_view()}
-                {move || {
-                    let pts = chart_points(&series.get(), W, H);
-                    let path = pts.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ");
-                    view! {
-                        <polyline points=path class="series"></polyline>
-                        {pts.into_iter().map(|(x, y)| view! { <circle cx=format!("{x:.1}") cy=format!("{y:.1}") r="4" class="dot"></circle> }).collect_view()}
-                    }
-                }}
+                // Width: the attribute for engines without CSS geometry, `.plot` in the CSS otherwise.
+                <svg class="plot" x=PAD_X y=PAD_Y width="85%" height=H viewBox=format!("0 0 {W} {H}") preserveAspectRatio="none">
+                    {[1u8, 5, 10].into_iter().map(|v| {
+                        let y = H - H * (f64::from(v) - 1.0) / 9.0;
+                        view! { <line x1="0" x2=W y1=y y2=y class="grid-line"></line> }
+                    }).collect_view()}
+                    {move || {
+                        let pts = chart_points(&series.get(), W, H);
+                        let path = pts.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ");
+                        view! {
+                            <polyline points=path class="series"></polyline>
+                            {pts.into_iter().map(|(x, y)| {
+                                let (x, y) = (format!("{x:.1}"), format!("{y:.1}"));
+                                view! { <line x1=x.clone() x2=x y1=y.clone() y2=y class="dot"></line> }
+                            }).collect_view()}
+                        }
+                    }}
+                </svg>
             </svg>
             <figcaption>
                 <table class="data-table">

@@ -1,4 +1,6 @@
-//! The development plan: every skill action across reflections, with its status.
+//! The development plan: every skill action across reflections, with its status. One
+//! card per item (gap, action, target date, status, the rejection it came from), which
+//! reads on a phone without sideways scrolling; on wide screens the cards sit in columns.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -22,35 +24,38 @@ pub(crate) fn DevelopmentPlan(#[prop(into)] items: Signal<Vec<PlanItem>>) -> imp
                     return view! { <p class="muted">"Skill gaps you note in step 1 of a reflection become your plan here."</p> }.into_any();
                 }
                 view! {
-                    <div class="table-scroll">
-                    <table class="data-table">
-                        <thead><tr>
-                            <th scope="col">"Gap"</th><th scope="col">"Action"</th><th scope="col">"Target"</th>
-                            <th scope="col">"Status"</th><th scope="col">"From"</th>
-                        </tr></thead>
-                        <tbody>
-                            {items.into_iter().map(|i| {
-                                let (rid, gid) = (i.reflection_id, i.gap_id);
-                                let label = format!("Status of {}", i.gap);
-                                view! {
-                                    <tr>
-                                        <th scope="row">{i.gap.clone()}</th>
-                                        <td>{if i.action.is_empty() { "—".to_owned() } else { format!("{} ({})", i.action, i.kind.label().to_lowercase()) }}</td>
-                                        <td>{i.target.map(format_date).unwrap_or_else(|| "—".into())}</td>
-                                        <td>
-                                            <ChoiceSelect label=label value=i.status.key().to_owned()
-                                                disabled=Signal::derive(move || !store.writable())
-                                                on_change={move |s: Option<PlanStatus>| {
-                                                    store.edit_reflection(rid, |r| r.set_plan_status(gid, s.unwrap_or_default()));
-                                                }}/>
-                                        </td>
-                                        <td><A href=AppRoute::Application(i.application_id).href()>{i.source.clone()}</A></td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                    </div>
+                    <ul class="plan-list">
+                        {items.into_iter().map(|i| {
+                            let (rid, gid) = (i.reflection_id, i.gap_id);
+                            let select_id = format!("plan-status-{gid}");
+                            let action = if i.action.is_empty() {
+                                "No action written yet.".to_owned()
+                            } else {
+                                format!("{} ({})", i.action, i.kind.label().to_lowercase())
+                            };
+                            view! {
+                                <li class="plan-item">
+                                    <h3>{i.gap.clone()}</h3>
+                                    <p>{action}</p>
+                                    <dl>
+                                        <dt>"Target"</dt>
+                                        <dd>{i.target.map(format_date).unwrap_or_else(|| "—".into())}</dd>
+                                        <dt>"From"</dt>
+                                        <dd><A href=AppRoute::Application(i.application_id).href()>{i.source.clone()}</A></dd>
+                                    </dl>
+                                    <div class="field">
+                                        // "Status of <gap>": every card's select has its own name.
+                                        <label for=select_id.clone()>"Status"<span class="visually-hidden">{format!(" of {}", i.gap)}</span></label>
+                                        <ChoiceSelect id=select_id value=i.status.key().to_owned()
+                                            disabled=Signal::derive(move || !store.writable())
+                                            on_change={move |s: Option<PlanStatus>| {
+                                                store.edit_reflection(rid, |r| r.set_plan_status(gid, s.unwrap_or_default()));
+                                            }}/>
+                                    </div>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
                 }.into_any()
             }}
         </section>
