@@ -257,6 +257,7 @@ mod tests {
                         interviewers: vec![],
                         notes: String::new(),
                         self_rating: None,
+                        ..Default::default()
                     });
                 }
             }
