@@ -190,13 +190,11 @@ pub(crate) fn wins(data: &AppData) -> Vec<Win> {
     wins
 }
 
-// Recurring themes are matched loosely; that matching lives in `themes.rs`.
-pub(crate) use super::themes::{themes, Theme};
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::reflection::{Reflection, SkillGap, Technique};
+    use crate::model::themes::{themes, Theme};
     use crate::model::ApplicationDraft;
     use chrono::{TimeZone, Utc};
 

@@ -22,7 +22,7 @@ pub(crate) fn has_feedback(f: &FeedbackRequest) -> bool {
 pub(crate) fn question(benefit: Benefit, feedback: bool) -> &'static str {
     match (benefit, feedback) {
         (Benefit::Skills, true) => "What skill or experience did they say was missing? For each, choose one thing you'll do about it.",
-        (Benefit::Skills, false) => "No feedback came, so your own view is the guide. Which skill or experience would have made you a stronger fit? For each, choose one thing you'll do about it.",
+        (Benefit::Skills, false) => "Which skill or experience would have made you a stronger fit? For each, choose one thing you'll do about it.",
         (Benefit::Techniques, true) => "Which techniques and answers did you use? The STAR method, your opening story, the questions you asked, that joke… Mark each one.",
         (Benefit::Techniques, false) => "Think back through the interview. Which answers and techniques did you use, and how did each one land? Mark each one to keep, improve or drop.",
         (Benefit::Opportunities, _) => "A short thank-you within a day or two keeps you in their mind for the next opening.",

@@ -1,10 +1,13 @@
-//! The employer's feedback beside the wizard's prompts, with one-click "pull in" of its
-//! items into the current step.
+//! The employer's feedback at the top of every wizard step, as a collapsible block,
+//! with one-click "pull in" of its items into the current step and "Keep this
+//! technique" for what went well. Shows nothing when no feedback was recorded (the
+//! step's self-review takes its place).
 
 use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::model::reflection::{Reflection, SkillGap, Technique, Verdict};
+use crate::model::self_review::has_feedback;
 use crate::state::use_store;
 
 /// What pulling an item in does on the current step, if anything.
@@ -22,18 +25,13 @@ fn pull(r: &mut Reflection, step: u8, text: &str) {
     let text = text.trim().to_owned();
     match step {
         1 if !r.skills.iter().any(|g| g.gap == text) => r.skills.push(SkillGap {
-            id: Uuid::new_v4(),
             gap: text,
-            action: String::new(),
-            action_kind: Default::default(),
-            target_date: None,
-            status: Default::default(),
+            ..SkillGap::blank(Uuid::new_v4())
         }),
         2 if !r.techniques.iter().any(|t| t.name == text) => r.techniques.push(Technique {
-            id: Uuid::new_v4(),
             name: text,
             verdict: Verdict::Improve,
-            note: String::new(),
+            ..Technique::blank(Uuid::new_v4())
         }),
         4 => r.mentoring.try_differently = text,
         5 if !r.confidence.did_well.contains(&text) => {
@@ -52,19 +50,59 @@ fn pull(r: &mut Reflection, step: u8, text: &str) {
     }
 }
 
+/// "Keep this technique" for one thing that went well, or a note that it is kept.
+/// Shared with step 5's "what I did well" entries.
+#[component]
+pub(crate) fn KeepButton(
+    reflection_id: Uuid,
+    #[prop(into)] text: Signal<String>,
+    status: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let store = use_store();
+    let kept = Memo::new(move |_| {
+        let t = text.get();
+        store
+            .data
+            .with(|d| d.reflection(reflection_id).is_some_and(|r| r.keeps(&t)))
+    });
+    move || {
+        let t = text.get();
+        if t.trim().is_empty() {
+            return ().into_any();
+        }
+        if kept.get() {
+            return view! { <span class="kept muted">"✓ Kept on your technique board"</span> }.into_any();
+        }
+        let label = format!("Keep this technique: {}", t.trim());
+        view! {
+            <button type="button" class="link keep-button" aria-label=label
+                on:click=move |_| {
+                    let t = text.get_untracked();
+                    store.edit_reflection(reflection_id, |r| {
+                        r.keep_technique(&t, Uuid::new_v4());
+                    });
+                    status.set(Some(format!("Kept “{}” as a technique.", t.trim())));
+                }>"Keep this technique"</button>
+        }
+        .into_any()
+    }
+}
+
 #[component]
 pub(crate) fn FeedbackAside(
     reflection_id: Uuid,
     application_id: Uuid,
     #[prop(into)] step: Signal<u8>,
+    status: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let store = use_store();
     let feedback = Memo::new(move |_| {
-        store
-            .data
-            .with(|d| d.application(application_id).map(|a| a.feedback.clone()))
+        store.data.with(|d| {
+            d.application(application_id)
+                .map(|a| a.feedback.clone())
+                .filter(has_feedback)
+        })
     });
-    let status = RwSignal::new(None::<String>);
     let item = move |text: String, went_well: bool| {
         let t = text.clone();
         view! {
@@ -81,30 +119,34 @@ pub(crate) fn FeedbackAside(
                             }>{label}</button>
                     }
                 })}
+                {went_well.then(|| view! { <KeepButton reflection_id=reflection_id text=text.clone() status=status/> })}
             </li>
         }
     };
-    view! {
-        <aside class="card feedback-aside" aria-labelledby="aside-title">
-            <h2 id="aside-title">"What they told you"</h2>
-            {move || match feedback.get() {
-                None => view! { <p class="muted">"This application is gone."</p> }.into_any(),
-                Some(f) if f.verbatim.trim().is_empty() && f.went_well.is_empty() && f.to_change.is_empty() => view! {
-                    <p class="muted">"No feedback recorded for this application. Your own view counts too: answer from what you remember."</p>
-                }.into_any(),
-                Some(f) => view! {
-                    {(!f.verbatim.trim().is_empty()).then(|| view! { <blockquote class="verbatim">{f.verbatim.clone()}</blockquote> })}
-                    {(!f.to_change.is_empty()).then(|| view! {
-                        <h3>"To change"</h3>
-                        <ul class="pull-list">{f.to_change.iter().map(|t| item(t.clone(), false)).collect_view()}</ul>
-                    })}
-                    {(!f.went_well.is_empty()).then(|| view! {
-                        <h3>"Went well"</h3>
-                        <ul class="pull-list">{f.went_well.iter().map(|t| item(t.clone(), true)).collect_view()}</ul>
-                    })}
-                }.into_any(),
-            }}
-            <p role="status" class="muted">{status}</p>
-        </aside>
+    move || {
+        feedback.get().map(|f| {
+            let points = f.went_well.len() + f.to_change.len();
+            let count = match points {
+                0 => "their words".to_owned(),
+                1 => "1 point".to_owned(),
+                n => format!("{n} points"),
+            };
+            view! {
+                <details class="feedback-block" open>
+                    <summary>{format!("What they told you ({count})")}</summary>
+                    <div class="feedback-body">
+                        {(!f.verbatim.trim().is_empty()).then(|| view! { <blockquote class="verbatim">{f.verbatim.clone()}</blockquote> })}
+                        {(!f.to_change.is_empty()).then(|| view! {
+                            <h3>"To change"</h3>
+                            <ul class="pull-list">{f.to_change.iter().map(|t| item(t.clone(), false)).collect_view()}</ul>
+                        })}
+                        {(!f.went_well.is_empty()).then(|| view! {
+                            <h3>"Went well"</h3>
+                            <ul class="pull-list">{f.went_well.iter().map(|t| item(t.clone(), true)).collect_view()}</ul>
+                        })}
+                    </div>
+                </details>
+            }
+        })
     }
 }
