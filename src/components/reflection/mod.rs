@@ -7,6 +7,7 @@ pub(crate) mod confidence_chart;
 pub(crate) mod development_plan;
 pub(crate) mod entry_list;
 pub(crate) mod feedback_aside;
+pub(crate) mod keep_button;
 pub(crate) mod reflection_summary;
 pub(crate) mod reflection_wizard;
 pub(crate) mod self_review;

@@ -158,23 +158,27 @@ pub(crate) fn ReflectionWizard(
                     }}
                     <FeedbackAside reflection_id=reflection_id application_id=application_id step=step status=status/>
                     <p role="status" class="muted step-status">{status}</p>
-                    {move || {
-                        let b = Benefit::ALL[usize::from(step.get() - 1)];
-                        let with_feedback = feedback.get();
-                        view! {
-                            {(!with_feedback).then(|| view! { <SelfReview application_id=application_id benefit=b/> })}
-                            <p class="step-question">{question(b, with_feedback)}</p>
-                            // Inside each arm, so a new step gets a new (folded) toggle: a
-                            // view of the same shape would be patched in place, still open.
-                            {match b {
-                                Benefit::Skills => view! { <StepExamples benefit=b/><StepSkills reflection_id=reflection_id/> }.into_any(),
-                                Benefit::Techniques => view! { <StepExamples benefit=b/><StepTechniques reflection_id=reflection_id/> }.into_any(),
-                                Benefit::Opportunities => view! { <StepExamples benefit=b/><StepOpportunities reflection_id=reflection_id application_id=application_id/> }.into_any(),
-                                Benefit::Mentoring => view! { <StepExamples benefit=b/><StepMentoring reflection_id=reflection_id/> }.into_any(),
-                                Benefit::Confidence => view! { <StepExamples benefit=b/><StepConfidence reflection_id=reflection_id status=status/> }.into_any(),
-                            }}
+                    // Keyed by step, so each step gets fresh elements: a reactive view of
+                    // the same shape would be patched in place, and a "See an example"
+                    // opened on one step would still be open on the next.
+                    <For each=move || [(step.get(), feedback.get())] key=|k| *k let:k>
+                        {
+                            let (n, with_feedback) = k;
+                            let b = Benefit::ALL[usize::from(n - 1)];
+                            view! {
+                                {(!with_feedback).then(|| view! { <SelfReview application_id=application_id benefit=b/> })}
+                                <p class="step-question">{question(b, with_feedback)}</p>
+                                <StepExamples benefit=b/>
+                                {match b {
+                                    Benefit::Skills => view! { <StepSkills reflection_id=reflection_id/> }.into_any(),
+                                    Benefit::Techniques => view! { <StepTechniques reflection_id=reflection_id/> }.into_any(),
+                                    Benefit::Opportunities => view! { <StepOpportunities reflection_id=reflection_id application_id=application_id/> }.into_any(),
+                                    Benefit::Mentoring => view! { <StepMentoring reflection_id=reflection_id/> }.into_any(),
+                                    Benefit::Confidence => view! { <StepConfidence reflection_id=reflection_id status=status/> }.into_any(),
+                                }}
+                            }
                         }
-                    }}
+                    </For>
                     <div class="actions wizard-actions">
                         <Show when=move || { step.get() > 1 }>
                             <button type="button" class="secondary" on:click=move |_| go(step.get_untracked() - 1)>"Back"</button>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::components::reflection::answers::Answers;
-use crate::components::reflection::feedback_aside::KeepButton;
+use crate::components::reflection::keep_button::KeepButton;
 use crate::model::reflection::Reflection;
 use crate::model::self_review::{placeholder, Field};
 
