@@ -1,5 +1,5 @@
 //! What adds up across reflections: the development plan, the technique board,
-//! confidence over time, the wins log and recurring themes.
+//! confidence over time, the wins log and recurring themes (see `themes.rs`).
 
 use chrono::NaiveDate;
 use uuid::Uuid;
@@ -190,53 +190,11 @@ pub(crate) fn wins(data: &AppData) -> Vec<Win> {
     wins
 }
 
-/// Recurring themes: the same gap or technique named in more than one place.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Theme {
-    pub(crate) label: String,
-    pub(crate) count: usize,
-}
-
-fn tally<'a>(items: impl Iterator<Item = &'a str>, limit: usize) -> Vec<Theme> {
-    let mut themes: Vec<Theme> = Vec::new();
-    for item in items.map(str::trim).filter(|s| !s.is_empty()) {
-        match themes
-            .iter_mut()
-            .find(|t| t.label.to_lowercase() == item.to_lowercase())
-        {
-            Some(t) => t.count += 1,
-            None => themes.push(Theme {
-                label: item.to_owned(),
-                count: 1,
-            }),
-        }
-    }
-    themes.sort_by(|a, b| {
-        b.count
-            .cmp(&a.count)
-            .then(a.label.to_lowercase().cmp(&b.label.to_lowercase()))
-    });
-    themes.truncate(limit);
-    themes
-}
-
-/// The most frequent gaps (from skills and the feedback's "to change") and techniques.
-pub(crate) fn themes(data: &AppData, limit: usize) -> (Vec<Theme>, Vec<Theme>) {
-    let gaps = data
-        .reflections
-        .iter()
-        .flat_map(|r| r.skills.iter().map(|g| g.gap.as_str()));
-    let techniques = data
-        .reflections
-        .iter()
-        .flat_map(|r| r.techniques.iter().map(|t| t.name.as_str()));
-    (tally(gaps, limit), tally(techniques, limit))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::reflection::{Reflection, SkillGap, Technique};
+    use crate::model::themes::{themes, Theme};
     use crate::model::ApplicationDraft;
     use chrono::{TimeZone, Utc};
 

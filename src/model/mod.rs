@@ -19,10 +19,12 @@ pub(crate) mod reflection;
 pub(crate) mod reflection_answers;
 pub(crate) mod reflection_markdown;
 pub(crate) mod sample;
+pub(crate) mod self_review;
 pub(crate) mod spreadsheet;
 pub(crate) mod stage;
 pub(crate) mod stats;
 pub(crate) mod templates;
+pub(crate) mod themes;
 pub(crate) mod time;
 pub(crate) mod wording;
 

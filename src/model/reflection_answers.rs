@@ -3,8 +3,10 @@
 
 use chrono::{DateTime, Utc};
 
+use uuid::Uuid;
+
 use super::reflection::{
-    Benefit, ReapplyInterest, Reflection, ReflectionStatus, SkillGap, Technique,
+    Benefit, ReapplyInterest, Reflection, ReflectionStatus, SkillGap, Technique, Verdict,
 };
 
 fn written(s: &str) -> bool {
@@ -52,6 +54,52 @@ impl Reflection {
     /// At least one answer anywhere: finishing without one asks first.
     pub(crate) fn has_any_answer(&self) -> bool {
         Benefit::ALL.into_iter().any(|b| self.answered(b))
+    }
+
+    /// Whether `name` is already a technique to keep (ignoring case and spaces).
+    pub(crate) fn keeps(&self, name: &str) -> bool {
+        let name = name.trim().to_lowercase();
+        self.techniques
+            .iter()
+            .any(|t| t.verdict == Verdict::Keep && t.name.trim().to_lowercase() == name)
+    }
+
+    /// Makes something that went well a technique to keep, without a duplicate: a
+    /// technique of the same name is marked Keep instead. Returns whether anything
+    /// changed (false for blank text or one already kept).
+    pub(crate) fn keep_technique(&mut self, name: &str, id: Uuid) -> bool {
+        let name = name.trim();
+        if name.is_empty() || self.keeps(name) {
+            return false;
+        }
+        let lower = name.to_lowercase();
+        match self
+            .techniques
+            .iter_mut()
+            .find(|t| t.name.trim().to_lowercase() == lower)
+        {
+            Some(t) => t.verdict = Verdict::Keep,
+            None => self.techniques.push(Technique {
+                id,
+                name: name.to_owned(),
+                verdict: Verdict::Keep,
+                note: String::new(),
+            }),
+        }
+        true
+    }
+
+    /// The concrete actions this reflection produced: each plan item (a gap), each
+    /// technique marked, the thing to try, a reconnect (staying in touch or a date),
+    /// a thank-you sent, and the next step.
+    pub(crate) fn action_count(&self) -> usize {
+        let o = &self.opportunities;
+        self.skills.iter().filter(|g| !g.is_blank()).count()
+            + self.techniques.iter().filter(|t| written(&t.name)).count()
+            + usize::from(written(&self.mentoring.try_differently))
+            + usize::from(o.stay_in_touch || o.reconnect_on.is_some())
+            + usize::from(o.thanked_on.is_some())
+            + usize::from(written(&self.confidence.next_step))
     }
 
     /// Marks the reflection finished. It stays finished from then on: editing it later
@@ -150,6 +198,47 @@ mod tests {
                 assert_eq!(r.answered(b), b == benefit, "{}", b.title());
             }
         }
+    }
+
+    #[test]
+    fn keeping_a_technique_never_duplicates() {
+        let mut r = blank();
+        assert!(r.keep_technique(" Warm rapport ", Uuid::new_v4()));
+        assert!(!r.keep_technique("warm rapport", Uuid::new_v4()), "already kept");
+        assert!(!r.keep_technique("  ", Uuid::new_v4()), "blank");
+        assert_eq!(r.techniques.len(), 1);
+        assert_eq!(r.techniques[0].name, "Warm rapport");
+        assert!(r.keeps("WARM RAPPORT"));
+        // One already on the board to improve becomes one to keep, not a second row.
+        r.techniques.push(Technique {
+            id: Uuid::new_v4(),
+            name: "STAR answers".into(),
+            verdict: Verdict::Improve,
+            note: "Too long".into(),
+        });
+        assert!(r.keep_technique("star answers", Uuid::new_v4()));
+        assert_eq!(r.techniques.len(), 2);
+        assert_eq!(r.techniques[1].verdict, Verdict::Keep);
+        assert_eq!(r.techniques[1].note, "Too long");
+    }
+
+    #[test]
+    fn actions_are_counted_once_each() {
+        let mut r = blank();
+        assert_eq!(r.action_count(), 0);
+        r.skills.push(SkillGap::blank(Uuid::new_v4()));
+        r.confidence.did_well = vec!["Rapport".into()];
+        r.confidence.rating = Some(6);
+        assert_eq!(r.action_count(), 0, "blank rows, wins and ratings are not actions");
+        r.skills[0].gap = "Metrics".into();
+        r.keep_technique("Rapport", Uuid::new_v4());
+        r.mentoring.try_differently = "Pause first".into();
+        r.opportunities.stay_in_touch = true;
+        r.opportunities.reconnect_on = NaiveDate::from_ymd_opt(2026, 9, 1);
+        assert_eq!(r.action_count(), 4, "staying in touch and its date are one");
+        r.opportunities.thanked_on = NaiveDate::from_ymd_opt(2026, 3, 1);
+        r.confidence.next_step = "Apply again".into();
+        assert_eq!(r.action_count(), 6);
     }
 
     #[test]

@@ -7,7 +7,8 @@ use crate::browser::format_date;
 use crate::components::reflection::confidence_chart::ConfidenceChart;
 use crate::components::reflection::development_plan::DevelopmentPlan;
 use crate::components::reflection::technique_board::TechniqueBoard;
-use crate::model::insights::{self, Theme};
+use crate::components::reflection::themes_panel::ThemesPanel;
+use crate::model::insights;
 use crate::state::use_store;
 
 #[component]
@@ -18,15 +19,7 @@ pub(crate) fn Insights() -> impl IntoView {
     let board = Memo::new(move |_| store.data.with(insights::board));
     let series = Memo::new(move |_| store.data.with(insights::confidence_series));
     let wins = Memo::new(move |_| store.data.with(insights::wins));
-    let themes = Memo::new(move |_| store.data.with(|d| insights::themes(d, 5)));
     let any = Memo::new(move |_| store.data.with(|d| !d.reflections.is_empty()));
-    let theme_list = |items: Vec<Theme>| {
-        if items.is_empty() {
-            view! { <p class="muted">"None yet."</p> }.into_any()
-        } else {
-            view! { <ol>{items.into_iter().map(|t| view! { <li>{format!("{} ({}×)", t.label, t.count)}</li> }).collect_view()}</ol> }.into_any()
-        }
-    };
     view! {
         <h1>"Insights"</h1>
         <Show when=move || !any.get()>
@@ -50,13 +43,7 @@ pub(crate) fn Insights() -> impl IntoView {
                     }
                 }}
             </section>
-            <section class="card" aria-labelledby="themes-h">
-                <h2 id="themes-h">"Themes"</h2>
-                <h3>"Most frequent gaps"</h3>
-                {move || theme_list(themes.get().0)}
-                <h3>"Most frequent techniques"</h3>
-                {move || theme_list(themes.get().1)}
-            </section>
+            <ThemesPanel/>
         </div>
     }
 }

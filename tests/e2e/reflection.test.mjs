@@ -126,8 +126,11 @@ async function fullReflection(t) {
   await kb.type("Clear examples");
   await tabTo(page, page.getByLabel("Did well 3"));
   await kb.type("Good questions");
-  await tabTo(page, page.getByLabel("How confident do you feel now? (1 to 10)"));
-  await kb.type("7");
+  // Confidence is a row of radio buttons: Space picks 1, the arrow keys move to 7.
+  await tabTo(page, page.getByRole("radio", { name: "1", exact: true }));
+  await kb.press("Space");
+  for (let i = 0; i < 6; i++) await kb.press("ArrowRight");
+  assert.equal(await page.getByRole("radio", { name: "7", exact: true }).isChecked(), true);
   await tabTo(page, page.getByLabel("My next step"));
   await kb.type("Apply to two ER-heavy roles");
   assert.equal(await page.getByLabel("Did well 1").inputValue(), "Warm rapport");

@@ -1,10 +1,14 @@
-//! The employer's feedback beside the wizard's prompts, with one-click "pull in" of its
-//! items into the current step.
+//! The employer's feedback at the top of every wizard step, as a collapsible block,
+//! with one-click "pull in" of its items into the current step and "Keep this
+//! technique" for what went well. Shows nothing when no feedback was recorded (the
+//! step's self-review takes its place).
 
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::components::reflection::keep_button::KeepButton;
 use crate::model::reflection::{Reflection, SkillGap, Technique, Verdict};
+use crate::model::self_review::has_feedback;
 use crate::state::use_store;
 
 /// What pulling an item in does on the current step, if anything.
@@ -22,18 +26,13 @@ fn pull(r: &mut Reflection, step: u8, text: &str) {
     let text = text.trim().to_owned();
     match step {
         1 if !r.skills.iter().any(|g| g.gap == text) => r.skills.push(SkillGap {
-            id: Uuid::new_v4(),
             gap: text,
-            action: String::new(),
-            action_kind: Default::default(),
-            target_date: None,
-            status: Default::default(),
+            ..SkillGap::blank(Uuid::new_v4())
         }),
         2 if !r.techniques.iter().any(|t| t.name == text) => r.techniques.push(Technique {
-            id: Uuid::new_v4(),
             name: text,
             verdict: Verdict::Improve,
-            note: String::new(),
+            ..Technique::blank(Uuid::new_v4())
         }),
         4 => r.mentoring.try_differently = text,
         5 if !r.confidence.did_well.contains(&text) => {
@@ -57,14 +56,16 @@ pub(crate) fn FeedbackAside(
     reflection_id: Uuid,
     application_id: Uuid,
     #[prop(into)] step: Signal<u8>,
+    status: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let store = use_store();
     let feedback = Memo::new(move |_| {
-        store
-            .data
-            .with(|d| d.application(application_id).map(|a| a.feedback.clone()))
+        store.data.with(|d| {
+            d.application(application_id)
+                .map(|a| a.feedback.clone())
+                .filter(has_feedback)
+        })
     });
-    let status = RwSignal::new(None::<String>);
     let item = move |text: String, went_well: bool| {
         let t = text.clone();
         view! {
@@ -81,30 +82,34 @@ pub(crate) fn FeedbackAside(
                             }>{label}</button>
                     }
                 })}
+                {went_well.then(|| view! { <KeepButton reflection_id=reflection_id text=text.clone() status=status/> })}
             </li>
         }
     };
-    view! {
-        <aside class="card feedback-aside" aria-labelledby="aside-title">
-            <h2 id="aside-title">"What they told you"</h2>
-            {move || match feedback.get() {
-                None => view! { <p class="muted">"This application is gone."</p> }.into_any(),
-                Some(f) if f.verbatim.trim().is_empty() && f.went_well.is_empty() && f.to_change.is_empty() => view! {
-                    <p class="muted">"No feedback recorded for this application. Your own view counts too: answer from what you remember."</p>
-                }.into_any(),
-                Some(f) => view! {
-                    {(!f.verbatim.trim().is_empty()).then(|| view! { <blockquote class="verbatim">{f.verbatim.clone()}</blockquote> })}
-                    {(!f.to_change.is_empty()).then(|| view! {
-                        <h3>"To change"</h3>
-                        <ul class="pull-list">{f.to_change.iter().map(|t| item(t.clone(), false)).collect_view()}</ul>
-                    })}
-                    {(!f.went_well.is_empty()).then(|| view! {
-                        <h3>"Went well"</h3>
-                        <ul class="pull-list">{f.went_well.iter().map(|t| item(t.clone(), true)).collect_view()}</ul>
-                    })}
-                }.into_any(),
-            }}
-            <p role="status" class="muted">{status}</p>
-        </aside>
+    move || {
+        feedback.get().map(|f| {
+            let points = f.went_well.len() + f.to_change.len();
+            let count = match points {
+                0 => "their words".to_owned(),
+                1 => "1 point".to_owned(),
+                n => format!("{n} points"),
+            };
+            view! {
+                <details class="feedback-block" open>
+                    <summary>{format!("What they told you ({count})")}</summary>
+                    <div class="feedback-body">
+                        {(!f.verbatim.trim().is_empty()).then(|| view! { <blockquote class="verbatim">{f.verbatim.clone()}</blockquote> })}
+                        {(!f.to_change.is_empty()).then(|| view! {
+                            <h3>"To change"</h3>
+                            <ul class="pull-list">{f.to_change.iter().map(|t| item(t.clone(), false)).collect_view()}</ul>
+                        })}
+                        {(!f.went_well.is_empty()).then(|| view! {
+                            <h3>"Went well"</h3>
+                            <ul class="pull-list">{f.went_well.iter().map(|t| item(t.clone(), true)).collect_view()}</ul>
+                        })}
+                    </div>
+                </details>
+            }
+        })
     }
 }

@@ -8,6 +8,7 @@ use leptos_router::components::A;
 use uuid::Uuid;
 
 use crate::browser::format_date;
+use crate::components::reflection::summary_next::SummaryNext;
 use crate::components::unencrypted_hint::UnencryptedHint;
 use crate::model::reflection::{Benefit, ReapplyInterest, Reflection};
 use crate::routes::AppRoute;
@@ -85,6 +86,7 @@ pub(crate) fn ReflectionSummary(reflection_id: Uuid, application_id: Uuid) -> im
                 "Steps you left empty. Add to them whenever something comes to mind:"
             };
             let writable = store.writable();
+            let actions = r.action_count();
             view! {
                 <div class="summary">
                     <div class="actions no-print summary-actions">
@@ -113,6 +115,7 @@ pub(crate) fn ReflectionSummary(reflection_id: Uuid, application_id: Uuid) -> im
                             <ul class="due-list">{skipped_links}</ul>
                         </section>
                     })}
+                    <SummaryNext actions=actions/>
                 </div>
             }
         })

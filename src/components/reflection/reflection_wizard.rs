@@ -1,6 +1,8 @@
 //! The guided reflection: five steps, one per benefit of feedback, with progress,
-//! Back/Next, a jump to any step, and the application's feedback beside the prompts.
-//! Every answer is saved as it is typed, and so is the step, so a reload resumes here.
+//! Back/Next, a jump to any step, and at the top of each step the application's
+//! feedback (collapsible) or, when none came, self-review questions from the user's
+//! own notes. Every answer is saved as it is typed, and so is the step, so a reload
+//! resumes here. A status line ("Added …") belongs to one step and is cleared on the next.
 
 use leptos::html;
 use leptos::prelude::*;
@@ -9,12 +11,15 @@ use leptos_router::NavigateOptions;
 use uuid::Uuid;
 
 use crate::components::reflection::feedback_aside::FeedbackAside;
+use crate::components::reflection::self_review::SelfReview;
+use crate::components::reflection::step_examples::StepExamples;
 use crate::components::reflection::step_confidence::StepConfidence;
 use crate::components::reflection::step_mentoring::StepMentoring;
 use crate::components::reflection::step_opportunities::StepOpportunities;
 use crate::components::reflection::step_skills::StepSkills;
 use crate::components::reflection::step_techniques::StepTechniques;
 use crate::model::reflection::Benefit;
+use crate::model::self_review::{has_feedback, question};
 use crate::routes::AppRoute;
 use crate::state::use_store;
 
@@ -55,6 +60,14 @@ pub(crate) fn ReflectionWizard(
                 .map_or(1, |r| r.step.clamp(1, 5))
         })
     });
+    let feedback = Memo::new(move |_| {
+        store.data.with(|d| {
+            d.application(application_id)
+                .is_some_and(|a| has_feedback(&a.feedback))
+        })
+    });
+    // What the last click did ("Added …"): it describes this step only.
+    let status = RwSignal::new(None::<String>);
     let heading = NodeRef::<html::H2>::new();
     let confirming = RwSignal::new(false);
     let go = move |n: u8| {
@@ -99,6 +112,7 @@ pub(crate) fn ReflectionWizard(
     Effect::new(move |prev: Option<u8>| {
         let now = step.get();
         if prev.is_some_and(|p| p != now) {
+            status.set(None);
             if let Some(h) = heading.get() {
                 let _ = h.focus();
             }
@@ -132,7 +146,7 @@ pub(crate) fn ReflectionWizard(
                     }).collect_view()}
                 </ol>
             </nav>
-            <div class="wizard-body">
+            <div class="wizard-main">
                 <section class="card step" aria-labelledby="step-title">
                     {move || {
                         let n = step.get();
@@ -140,15 +154,31 @@ pub(crate) fn ReflectionWizard(
                         view! {
                             <h2 id="step-title" tabindex="-1" node_ref=heading>{format!("{n}. {}", b.title())}</h2>
                             <p class="lead">{step_intro(b)}</p>
-                            {match b {
-                                Benefit::Skills => view! { <StepSkills reflection_id=reflection_id/> }.into_any(),
-                                Benefit::Techniques => view! { <StepTechniques reflection_id=reflection_id/> }.into_any(),
-                                Benefit::Opportunities => view! { <StepOpportunities reflection_id=reflection_id application_id=application_id/> }.into_any(),
-                                Benefit::Mentoring => view! { <StepMentoring reflection_id=reflection_id/> }.into_any(),
-                                Benefit::Confidence => view! { <StepConfidence reflection_id=reflection_id/> }.into_any(),
-                            }}
                         }
                     }}
+                    <FeedbackAside reflection_id=reflection_id application_id=application_id step=step status=status/>
+                    <p role="status" class="muted step-status">{status}</p>
+                    // Keyed by step, so each step gets fresh elements: a reactive view of
+                    // the same shape would be patched in place, and a "See an example"
+                    // opened on one step would still be open on the next.
+                    <For each=move || [(step.get(), feedback.get())] key=|k| *k let:k>
+                        {
+                            let (n, with_feedback) = k;
+                            let b = Benefit::ALL[usize::from(n - 1)];
+                            view! {
+                                {(!with_feedback).then(|| view! { <SelfReview application_id=application_id benefit=b/> })}
+                                <p class="step-question">{question(b, with_feedback)}</p>
+                                <StepExamples benefit=b/>
+                                {match b {
+                                    Benefit::Skills => view! { <StepSkills reflection_id=reflection_id/> }.into_any(),
+                                    Benefit::Techniques => view! { <StepTechniques reflection_id=reflection_id/> }.into_any(),
+                                    Benefit::Opportunities => view! { <StepOpportunities reflection_id=reflection_id application_id=application_id/> }.into_any(),
+                                    Benefit::Mentoring => view! { <StepMentoring reflection_id=reflection_id/> }.into_any(),
+                                    Benefit::Confidence => view! { <StepConfidence reflection_id=reflection_id status=status/> }.into_any(),
+                                }}
+                            }
+                        }
+                    </For>
                     <div class="actions wizard-actions">
                         <Show when=move || { step.get() > 1 }>
                             <button type="button" class="secondary" on:click=move |_| go(step.get_untracked() - 1)>"Back"</button>
@@ -183,7 +213,6 @@ pub(crate) fn ReflectionWizard(
                         </div>
                     </Show>
                 </section>
-                <FeedbackAside reflection_id=reflection_id application_id=application_id step=step/>
             </div>
         </div>
     }

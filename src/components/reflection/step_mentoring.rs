@@ -5,6 +5,7 @@ use uuid::Uuid;
 
 use crate::components::reflection::answers::Answers;
 use crate::model::reflection::{Mentoring, Reflection};
+use crate::model::self_review::{placeholder, Field};
 
 #[component]
 pub(crate) fn StepMentoring(reflection_id: Uuid) -> impl IntoView {
@@ -15,12 +16,12 @@ pub(crate) fn StepMentoring(reflection_id: Uuid) -> impl IntoView {
         <div class="field">
             <label for="learned">"What did you learn about yourself?"</label>
             <p class="hint" id="learned-hint">"Habits, the impression you give: interrupting, rushing, sounding unsure, or being great with people."</p>
-            <textarea id="learned" rows="5" aria-describedby="learned-hint" prop:value=read(|m| m.learned.clone())
+            <textarea id="learned" rows="5" placeholder=placeholder(Field::Learned) aria-describedby="learned-hint" prop:value=read(|m| m.learned.clone())
                 on:input=move |ev| { let v = event_target_value(&ev); write(Box::new(move |r| r.mentoring.learned = v)) }></textarea>
         </div>
         <div class="field">
             <label for="try-differently">"One thing to try differently next time"</label>
-            <input id="try-differently" type="text" prop:value=read(|m| m.try_differently.clone())
+            <input id="try-differently" type="text" placeholder=placeholder(Field::TryDifferently) prop:value=read(|m| m.try_differently.clone())
                 on:input=move |ev| { let v = event_target_value(&ev); write(Box::new(move |r| r.mentoring.try_differently = v)) }/>
         </div>
     }

@@ -8,6 +8,7 @@ use crate::components::application::message_editor::MessageEditor;
 use crate::components::choice_select::ChoiceSelect;
 use crate::components::reflection::answers::Answers;
 use crate::model::reflection::{Opportunities, ReapplyInterest, Reflection};
+use crate::model::self_review::{placeholder, Field};
 use crate::model::templates;
 use crate::state::use_store;
 
@@ -23,7 +24,6 @@ pub(crate) fn StepOpportunities(reflection_id: Uuid, application_id: Uuid) -> im
         .with_untracked(|d| d.application(application_id).map(templates::thank_you));
     let in_touch = answers.read(|r| r.opportunities.stay_in_touch);
     view! {
-        <p>"A short thank-you within a day or two keeps you in their mind for the next opening."</p>
         {message.map(|m| view! {
             <details class="template">
                 <summary>"Thank-you message"</summary>
@@ -57,7 +57,7 @@ pub(crate) fn StepOpportunities(reflection_id: Uuid, application_id: Uuid) -> im
             </div>
             <div class="field">
                 <label for="other-roles">"Other roles there that could suit you"</label>
-                <input id="other-roles" type="text" prop:value=read(|o| o.other_roles.clone())
+                <input id="other-roles" type="text" placeholder=placeholder(Field::OtherRoles) prop:value=read(|o| o.other_roles.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); write(Box::new(move |r| r.opportunities.other_roles = v)) }/>
             </div>
         </div>

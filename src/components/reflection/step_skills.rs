@@ -6,6 +6,7 @@ use uuid::Uuid;
 use crate::components::choice_select::ChoiceSelect;
 use crate::components::reflection::entry_list::{Entries, EntryList};
 use crate::model::reflection::{ActionKind, SkillGap};
+use crate::model::self_review::{placeholder, Field};
 
 #[component]
 pub(crate) fn StepSkills(reflection_id: Uuid) -> impl IntoView {
@@ -27,11 +28,11 @@ pub(crate) fn StepSkills(reflection_id: Uuid) -> impl IntoView {
             <div class="grid-2">
                 <div class="field">
                     <label for=format!("gap-{gid}")>{format!("Gap {n}: skill or experience")}</label>
-                    <input id=format!("gap-{gid}") type="text" prop:value=get(gid, |g| g.gap.clone()) on:input=set(gid, |g, v| g.gap = v)/>
+                    <input id=format!("gap-{gid}") type="text" placeholder=placeholder(Field::Gap) prop:value=get(gid, |g| g.gap.clone()) on:input=set(gid, |g, v| g.gap = v)/>
                 </div>
                 <div class="field">
                     <label for=format!("action-{gid}")>{format!("Gap {n}: what I'll do")}</label>
-                    <input id=format!("action-{gid}") type="text" prop:value=get(gid, |g| g.action.clone()) on:input=set(gid, |g, v| g.action = v)/>
+                    <input id=format!("action-{gid}") type="text" placeholder=placeholder(Field::GapAction) prop:value=get(gid, |g| g.action.clone()) on:input=set(gid, |g, v| g.action = v)/>
                 </div>
                 <div class="field">
                     <label for=format!("kind-{gid}")>{format!("Gap {n}: kind of action")}</label>
@@ -47,7 +48,6 @@ pub(crate) fn StepSkills(reflection_id: Uuid) -> impl IntoView {
         }
     };
     view! {
-        <p>"What skill or experience did they say was missing? For each, choose one thing you'll do about it."</p>
         <EntryList entries=list noun="Gap" add_label="Add a gap" blank=SkillGap::blank fields=fields/>
     }
 }

@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use crate::components::reflection::entry_list::{Entries, EntryList};
 use crate::model::reflection::{Technique, Verdict};
+use crate::model::self_review::{placeholder, Field};
 
 #[component]
 pub(crate) fn StepTechniques(reflection_id: Uuid) -> impl IntoView {
@@ -19,7 +20,7 @@ pub(crate) fn StepTechniques(reflection_id: Uuid) -> impl IntoView {
         view! {
             <div class="field">
                 <label for=format!("tech-{tid}")>{format!("Technique {n}: what I did")}</label>
-                <input id=format!("tech-{tid}") type="text"
+                <input id=format!("tech-{tid}") type="text" placeholder=placeholder(Field::Technique)
                     prop:value=move || list.get(tid, |t| t.name.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); list.set(tid, move |t| t.name = v) }/>
             </div>
@@ -36,14 +37,13 @@ pub(crate) fn StepTechniques(reflection_id: Uuid) -> impl IntoView {
             </fieldset>
             <div class="field">
                 <label for=format!("tech-note-{tid}")>{format!("Technique {n}: note")}</label>
-                <input id=format!("tech-note-{tid}") type="text"
+                <input id=format!("tech-note-{tid}") type="text" placeholder=placeholder(Field::TechniqueNote)
                     prop:value=move || list.get(tid, |t| t.note.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); list.set(tid, move |t| t.note = v) }/>
             </div>
         }
     };
     view! {
-        <p>"Which techniques and answers did you use? The STAR method, your opening story, the questions you asked, that joke… Mark each one."</p>
         <EntryList entries=list noun="Technique" add_label="Add a technique" blank=Technique::blank fields=fields/>
     }
 }
