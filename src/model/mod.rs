@@ -23,6 +23,7 @@ pub(crate) mod stage;
 pub(crate) mod stats;
 pub(crate) mod templates;
 pub(crate) mod time;
+pub(crate) mod today;
 pub(crate) mod wording;
 
 use chrono::{DateTime, Utc};
