@@ -8,7 +8,6 @@
 use chrono::{Days, NaiveDate, NaiveTime};
 use uuid::Uuid;
 
-use super::feedback::FeedbackStatus;
 use super::interview::InterviewRound;
 use super::reflection::{PlanStatus, ReflectionStatus};
 use super::{AppData, Application, Stage};
@@ -76,6 +75,19 @@ impl TodayItem {
     /// The time of day as the list shows it ("14:30"), if the item has one.
     pub(crate) fn time_label(&self) -> Option<String> {
         self.time.map(|t| t.format("%H:%M").to_string())
+    }
+
+    /// When it falls, in words: "Overdue since 3 Mar 2026", "Today", "Tomorrow",
+    /// "Thu 12 Mar 2026", "Waiting since 1 Feb 2026".
+    pub(crate) fn when_label(&self, today: NaiveDate) -> String {
+        let date = super::time::format_date(self.date);
+        match self.when {
+            When::Overdue => format!("Overdue since {date}"),
+            When::Today => "Today".to_owned(),
+            When::Soon if today.succ_opt() == Some(self.date) => "Tomorrow".to_owned(),
+            When::Soon => format!("{} {date}", self.date.format("%a")),
+            When::Waiting => format!("Waiting since {date}"),
+        }
     }
 }
 
@@ -270,6 +282,7 @@ fn closing_date(app: &Application) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::feedback::FeedbackStatus;
     use crate::model::interview::InterviewKind;
     use crate::model::reflection::{Reflection, SkillGap};
     use crate::model::ApplicationDraft;
@@ -348,6 +361,7 @@ mod tests {
             .find(|i| i.kind == TodayKind::FollowUp)
             .expect("due");
         assert_eq!((f.when, f.date), (When::Overdue, d(3, 8)));
+        assert_eq!(f.when_label(d(3, 9)), "Overdue since 8 Mar 2026");
         assert_eq!(f.target, Target::Application(a));
         assert_eq!((f.verb, f.subject.as_str()), ("Follow up", "Recruiter at Acme"));
         app_mut(&mut data, a).feedback.status = FeedbackStatus::Received;
@@ -371,6 +385,9 @@ mod tests {
             .collect();
         assert_eq!(dates, [(d(3, 10), When::Today), (d(3, 17), When::Soon)]);
         assert_eq!(items[0].title, "Video interview");
+        assert_eq!(items[0].when_label(d(3, 10)), "Today");
+        assert_eq!(items[1].when_label(d(3, 10)), "Tue 17 Mar 2026");
+        assert_eq!(items[1].when_label(d(3, 16)), "Tomorrow");
         assert_eq!(items[0].verb, "Prepare");
     }
 
