@@ -184,8 +184,6 @@ pub(crate) fn by_source(data: &AppData) -> Vec<SourceRate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::interview::{InterviewKind, InterviewRound};
-    use crate::model::reflection::{Reflection, ReflectionStatus};
     use crate::model::ApplicationDraft;
     use chrono::Utc;
 

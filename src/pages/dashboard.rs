@@ -49,10 +49,14 @@ pub(crate) fn Dashboard() -> impl IntoView {
     let download_ics = move |_| {
         let reminders = store.data.with_untracked(|d| ics::reminders(d, today()));
         if reminders.is_empty() {
-            ics_message.set(Some("No follow-ups or interviews to add yet.".into()));
+            ics_message.set(Some("Nothing to add yet: follow-ups, interviews, plan targets and reconnect dates appear here once you have some.".into()));
             return;
         }
-        let text = ics::calendar(&reminders, chrono::Utc::now());
+        let text = ics::calendar(
+            &reminders,
+            chrono::Utc::now(),
+            &crate::browser::zone::utc_offset,
+        );
         ics_message.set(Some(
             match crate::browser::download("knockback-reminders.ics", "text/calendar", &text) {
                 Ok(()) => format!(
@@ -130,7 +134,7 @@ pub(crate) fn Dashboard() -> impl IntoView {
                 <BackupNudge/>
                 <section class="card" aria-labelledby="calendar-h">
                     <h2 id="calendar-h">"Calendar"</h2>
-                    <p>"Add your follow-ups and interviews to any calendar app."</p>
+                    <p>"Add your follow-ups, interviews, plan targets and reconnect dates to any calendar app, with reminders. Download again after changes: the events update instead of doubling."</p>
                     <div class="actions">
                         <button type="button" class="secondary" on:click=download_ics>"Download reminders (.ics)"</button>
                     </div>
