@@ -34,8 +34,12 @@ fn wall_clock(fmt: &js_sys::Intl::DateTimeFormat, utc_ms: f64) -> Option<NaiveDa
     let parts = fmt.format_to_parts(&date);
     let mut v = [0u32; 6];
     for part in parts.iter() {
-        let kind = js_sys::Reflect::get(&part, &"type".into()).ok()?.as_string()?;
-        let value = js_sys::Reflect::get(&part, &"value".into()).ok()?.as_string()?;
+        let kind = js_sys::Reflect::get(&part, &"type".into())
+            .ok()?
+            .as_string()?;
+        let value = js_sys::Reflect::get(&part, &"value".into())
+            .ok()?
+            .as_string()?;
         let i = ["year", "month", "day", "hour", "minute", "second"]
             .iter()
             .position(|k| *k == kind);
@@ -43,8 +47,11 @@ fn wall_clock(fmt: &js_sys::Intl::DateTimeFormat, utc_ms: f64) -> Option<NaiveDa
             v[i] = value.parse().ok()?;
         }
     }
-    NaiveDate::from_ymd_opt(i32::try_from(v[0]).ok()?, v[1], v[2])?
-        .and_hms_opt(v[3] % 24, v[4], v[5])
+    NaiveDate::from_ymd_opt(i32::try_from(v[0]).ok()?, v[1], v[2])?.and_hms_opt(
+        v[3] % 24,
+        v[4],
+        v[5],
+    )
 }
 
 /// Seconds east of UTC in `zone` at the wall-clock time `local`, or `None` when the

@@ -215,7 +215,10 @@ pub(crate) fn fold(line: &str) -> String {
 
 /// A TZID parameter value: quoted when it holds a character that would end it.
 fn tzid(zone: &str) -> String {
-    let clean: String = zone.chars().filter(|c| *c != '"' && !c.is_control()).collect();
+    let clean: String = zone
+        .chars()
+        .filter(|c| *c != '"' && !c.is_control())
+        .collect();
     if clean.contains([':', ';', ',']) {
         format!("\"{clean}\"")
     } else {

@@ -180,7 +180,6 @@ pub(crate) fn by_source(data: &AppData) -> Vec<SourceRate> {
     rates
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -285,11 +284,18 @@ mod tests {
         set("I", "Recruiter", &[Stage::Interviewing]);
         set("J", "", &[Stage::Interviewing]);
         let rates = by_source(&data);
-        assert_eq!(rates.len(), 2, "a source needs 3 applications; blank is no source");
+        assert_eq!(
+            rates.len(),
+            2,
+            "a source needs 3 applications; blank is no source"
+        );
         assert_eq!(
             rates[0].sentence(),
             "Referral → 60% reach interview (3 of 5), 20% an offer (1 of 5)"
         );
-        assert_eq!(rates[1].sentence(), "Job board → 33% reach interview (1 of 3)");
+        assert_eq!(
+            rates[1].sentence(),
+            "Job board → 33% reach interview (1 of 3)"
+        );
     }
 }

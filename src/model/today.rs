@@ -363,7 +363,10 @@ mod tests {
         assert_eq!((f.when, f.date), (When::Overdue, d(3, 8)));
         assert_eq!(f.when_label(d(3, 9)), "Overdue since 8 Mar 2026");
         assert_eq!(f.target, Target::Application(a));
-        assert_eq!((f.verb, f.subject.as_str()), ("Follow up", "Recruiter at Acme"));
+        assert_eq!(
+            (f.verb, f.subject.as_str()),
+            ("Follow up", "Recruiter at Acme")
+        );
         app_mut(&mut data, a).feedback.status = FeedbackStatus::Received;
         assert!(today_items(&data, d(3, 9))
             .iter()

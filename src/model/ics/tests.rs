@@ -26,13 +26,7 @@ fn no_zones(_: &str, _: NaiveDateTime) -> Option<i32> {
 
 /// Europe/Berlin as the browser would report it: +01:00 until 29 March, +02:00 after.
 fn berlin(zone: &str, local: NaiveDateTime) -> Option<i32> {
-    (zone == "Europe/Berlin").then(|| {
-        if local.date() < d(3, 29) {
-            3600
-        } else {
-            7200
-        }
-    })
+    (zone == "Europe/Berlin").then(|| if local.date() < d(3, 29) { 3600 } else { 7200 })
 }
 
 fn reminder(uid: &str, date: NaiveDate) -> Reminder {
@@ -80,7 +74,11 @@ fn folds_at_75_octets_without_splitting_characters() {
 
 #[test]
 fn an_all_day_event_with_a_morning_alarm() {
-    let ics = calendar(&[reminder("follow-up-1@knockback", d(3, 31))], now(), &no_zones);
+    let ics = calendar(
+        &[reminder("follow-up-1@knockback", d(3, 31))],
+        now(),
+        &no_zones,
+    );
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
     assert!(ics.ends_with("END:VCALENDAR\r\n"));
     assert!(ics.contains("DTSTART;VALUE=DATE:20260331\r\nDTEND;VALUE=DATE:20260401\r\n"));
@@ -165,7 +163,10 @@ fn a_zoned_event_names_its_zone_and_carries_a_matching_vtimezone() {
     );
     let tz_at = l.iter().position(|x| x == "BEGIN:VTIMEZONE");
     let event_at = l.iter().position(|x| x == "BEGIN:VEVENT");
-    assert!(tz_at < event_at, "the zone comes before the events using it");
+    assert!(
+        tz_at < event_at,
+        "the zone comes before the events using it"
+    );
 }
 
 #[test]
@@ -244,14 +245,26 @@ fn reminders_cover_follow_ups_interviews_plans_and_reconnects_with_stable_uids()
     assert_eq!(
         got,
         [
-            (format!("follow-up-{app_id}@knockback"), d(2, 8), Alarm::MorningOf),
+            (
+                format!("follow-up-{app_id}@knockback"),
+                d(2, 8),
+                Alarm::MorningOf
+            ),
             (
                 format!("interview-{}@knockback", round.id),
                 d(3, 12),
                 Alarm::MorningBefore
             ),
-            (format!("plan-{}@knockback", gap.id), d(3, 20), Alarm::MorningOf),
-            (format!("reconnect-{}@knockback", r.id), d(6, 1), Alarm::MorningOf),
+            (
+                format!("plan-{}@knockback", gap.id),
+                d(3, 20),
+                Alarm::MorningOf
+            ),
+            (
+                format!("reconnect-{}@knockback", r.id),
+                d(6, 1),
+                Alarm::MorningOf
+            ),
         ]
     );
     assert_eq!(list[1].summary, "Panel interview: Recruiter at Acme");
