@@ -79,17 +79,18 @@ for (const engine of ENGINES) describe(engine, () => {
 
     const rows = await page.evaluate(() =>
       [...document.querySelectorAll(".today-list > li")].map((li) => li.innerText.replace(/\s+/g, " ").trim()));
-    assert.equal(rows.length, 5, rows.join("\n"));
+    assert.equal(rows.length, 6, rows.join("\n"));
     assert.match(rows[0], /^Overdue since .* Follow up on feedback · HR Coordinator at Northwind Follow up$/);
     assert.match(rows[1], /^Today Plan: Build a metrics portfolio · Talent Lead at Initech Open plan$/);
     assert.match(rows[2], /^Today · 14:30 \(Europe\/Berlin\) Video interview · Recruitment Partner at Contoso https:\/\/meet\.example\/contoso Prepare$/);
     assert.match(rows[3], /^Tomorrow Reconnect with Initech · Talent Lead at Initech Reconnect$/);
-    assert.match(rows[4], /^Waiting since .* Reflect on this rejection · Recruiter at Globex Reflect$/);
+    assert.match(rows[4], /^Waiting since .* Reflect on this rejection · HR Coordinator at Northwind Reflect$/);
+    assert.match(rows[5], /^Waiting since .* Reflect on this rejection · Recruiter at Globex Reflect$/);
 
     // Every action is a real, labelled link at least 44 px tall.
     const heights = await page.evaluate(() =>
       [...document.querySelectorAll(".today-list a")].map((a) => a.getBoundingClientRect().height));
-    assert.equal(heights.length, 5);
+    assert.equal(heights.length, 6);
     for (const h of heights) assert.ok(h >= 44, `action ${h} px tall`);
 
     const follow = async (name, heading) => {
@@ -160,5 +161,18 @@ for (const engine of ENGINES) describe(engine, () => {
     assert.equal(await today.getByRole("link").count(), 0);
     const sources = page.getByRole("region", { name: "What works, by source" });
     await sources.getByText("Referral → 33% reach interview (1 of 3)").waitFor();
+  });
+
+  test("many waiting reflections: three in Today, the rest one tap away", async (t) => {
+    const { page } = await freshPage(env, t, { path: "" });
+    const data = notebook();
+    data.applications = [1, 2, 3, 4, 5].map((n) => application(id(100 + n), `Firm ${n}`, "Recruiter", ["applied", "rejected"]));
+    data.reflections = [];
+    await seed(page, env, data);
+    const today = page.getByRole("region", { name: "Today" });
+    await today.getByRole("link", { name: "See all 5 waiting reflections" }).waitFor();
+    assert.equal(await today.getByRole("link", { name: /^Reflect:/ }).count(), 3);
+    await today.getByRole("link", { name: "See all 5 waiting reflections" }).click();
+    await page.getByRole("heading", { level: 1, name: "Reflect on a rejection" }).waitFor();
   });
 });

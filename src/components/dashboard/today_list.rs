@@ -5,9 +5,13 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::browser::today;
-use crate::model::today::{today_items, Target, TodayItem};
+use crate::model::today::{today_items, Target, TodayItem, When};
 use crate::routes::AppRoute;
 use crate::state::use_store;
+
+/// Reflections have no deadline: a few are enough here, the rest wait on the Reflect page
+/// rather than pushing the rest of the dashboard down.
+const WAITING_SHOWN: usize = 3;
 
 /// The page an item's action opens. Kept here because the model sits below the routes.
 fn route(target: Target) -> AppRoute {
@@ -34,10 +38,20 @@ pub(crate) fn TodayList() -> impl IntoView {
                     }.into_any()
                 } else {
                     let now = today();
+                    let waiting = list.iter().filter(|i| i.when == When::Waiting).count();
+                    let more = waiting.saturating_sub(WAITING_SHOWN);
+                    let shown = list.len() - more;
                     view! {
                         <ul class="today-list">
-                            {list.into_iter().map(|item| view! { <TodayRow item=item today=now/> }).collect_view()}
+                            {list.into_iter().take(shown).map(|item| view! { <TodayRow item=item today=now/> }).collect_view()}
                         </ul>
+                        {(more > 0).then(|| view! {
+                            <p class="actions">
+                                <A href=AppRoute::ReflectList.href() attr:class="button secondary today-action">
+                                    {format!("See all {waiting} waiting reflections")}
+                                </A>
+                            </p>
+                        })}
                     }.into_any()
                 }
             }}
