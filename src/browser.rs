@@ -6,6 +6,8 @@ use chrono::NaiveDate;
 use crate::error::BrowserError;
 use wasm_bindgen::JsCast;
 
+pub(crate) mod zone;
+
 /// Offers `text` as a file download, the way a user saves any file.
 pub(crate) fn download(filename: &str, mime: &str, text: &str) -> Result<(), BrowserError> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));

@@ -26,6 +26,7 @@ pub(crate) mod stats;
 pub(crate) mod templates;
 pub(crate) mod themes;
 pub(crate) mod time;
+pub(crate) mod today;
 pub(crate) mod wording;
 
 use chrono::{DateTime, Utc};

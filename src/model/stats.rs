@@ -1,10 +1,11 @@
-//! What adds up on the dashboard: counts, the funnel, feedback rates and what is due.
+//! What adds up on the dashboard: counts, the funnel, feedback rates, how each source
+//! does, and the dated items of its lists.
 
 use chrono::NaiveDate;
 use uuid::Uuid;
 
 use super::feedback::FeedbackStatus;
-use super::{AppData, Stage};
+use super::{AppData, Application, Stage};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Funnel {
@@ -31,22 +32,31 @@ impl Funnel {
     }
 }
 
+fn reached(app: &Application, stages: &[Stage]) -> bool {
+    app.history.iter().any(|c| stages.contains(&c.stage))
+}
+
+/// Anything beyond "Saved" means the application went out.
+fn went_out(app: &Application) -> bool {
+    app.applied_on.is_some() || app.history.iter().any(|c| c.stage != Stage::Saved)
+}
+
+fn reached_interview(app: &Application) -> bool {
+    reached(app, &[Stage::Interviewing]) || !app.interviews.is_empty()
+}
+
+fn reached_offer(app: &Application) -> bool {
+    reached(app, &[Stage::Offer, Stage::Accepted, Stage::Declined])
+}
+
 /// Counts an application at every funnel step its history ever reached, so a rejection
 /// after interviews still counts as "interviewed".
 pub(crate) fn funnel(data: &AppData) -> Funnel {
     let mut f = Funnel::default();
     for app in &data.applications {
-        let reached = |stages: &[Stage]| app.history.iter().any(|c| stages.contains(&c.stage));
-        // Anything beyond "Saved" means the application went out.
-        if app.applied_on.is_some() || app.history.iter().any(|c| c.stage != Stage::Saved) {
-            f.applied += 1;
-        }
-        if reached(&[Stage::Interviewing]) || !app.interviews.is_empty() {
-            f.interviewed += 1;
-        }
-        if reached(&[Stage::Offer, Stage::Accepted, Stage::Declined]) {
-            f.offer += 1;
-        }
+        f.applied += usize::from(went_out(app));
+        f.interviewed += usize::from(reached_interview(app));
+        f.offer += usize::from(reached_offer(app));
     }
     f
 }
@@ -92,68 +102,87 @@ pub(crate) struct Due {
     pub(crate) label: String,
 }
 
-/// Feedback follow-ups due today or overdue, oldest first.
-pub(crate) fn follow_ups_due(data: &AppData, today: NaiveDate) -> Vec<Due> {
-    let mut v: Vec<Due> = data
-        .applications
-        .iter()
-        .filter(|a| a.feedback.follow_up_due_by(today))
-        .filter_map(|a| {
-            Some(Due {
-                id: a.id,
-                date: a.feedback.follow_up_due?,
-                label: format!("{} at {}", a.role, a.company),
-            })
-        })
-        .collect();
-    v.sort_by_key(|d| d.date);
-    v
+/// Applications a source needs before its rates are shown: one or two say nothing yet.
+pub(crate) const MIN_PER_SOURCE: usize = 3;
+
+/// How the applications from one source (a job board, a referral) went.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct SourceRate {
+    /// As the user first typed it; sources match ignoring case and spaces around.
+    pub(crate) source: String,
+    /// Applications sent from this source.
+    pub(crate) applications: usize,
+    pub(crate) interviewed: usize,
+    pub(crate) offers: usize,
 }
 
-/// Interviews from today on, soonest first.
-pub(crate) fn upcoming_interviews(data: &AppData, today: NaiveDate) -> Vec<Due> {
-    let mut v: Vec<Due> = data
-        .applications
-        .iter()
-        .flat_map(|a| {
-            a.interviews
-                .iter()
-                .filter(|r| r.date >= today)
-                .map(move |r| Due {
-                    id: a.id,
-                    date: r.date,
-                    label: format!("{} interview: {} at {}", r.kind.label(), a.role, a.company),
-                })
-        })
-        .collect();
-    v.sort_by_key(|d| d.date);
-    v
+impl SourceRate {
+    /// "Referral → 60% reach interview (3 of 5)", plus offers when there are any.
+    pub(crate) fn sentence(&self) -> String {
+        let pct = |n| FeedbackRates::percent(n, self.applications).unwrap_or(0);
+        let mut s = format!(
+            "{} → {}% reach interview ({} of {})",
+            self.source,
+            pct(self.interviewed),
+            self.interviewed,
+            self.applications
+        );
+        if self.offers > 0 {
+            s.push_str(&format!(
+                ", {}% an offer ({} of {})",
+                pct(self.offers),
+                self.offers,
+                self.applications
+            ));
+        }
+        s
+    }
 }
 
-/// Rejections without a completed reflection.
-pub(crate) fn unreflected_rejections(data: &AppData) -> Vec<Due> {
-    data.applications
-        .iter()
-        .filter(|a| a.stage() == Stage::Rejected)
-        .filter(|a| {
-            !data.reflections.iter().any(|r| {
-                r.application_id == a.id
-                    && r.status == super::reflection::ReflectionStatus::Complete
-            })
-        })
-        .map(|a| Due {
-            id: a.id,
-            date: a.history.last().map_or(a.created_at.date_naive(), |c| c.on),
-            label: format!("{} at {}", a.role, a.company),
-        })
-        .collect()
+/// Every source with at least [`MIN_PER_SOURCE`] applications sent, the best at
+/// reaching interviews first. Roles only saved for later are not counted: they never
+/// had the chance.
+pub(crate) fn by_source(data: &AppData) -> Vec<SourceRate> {
+    let mut rates: Vec<SourceRate> = Vec::new();
+    for app in data.applications.iter().filter(|a| went_out(a)) {
+        let source = app.source.trim();
+        if source.is_empty() {
+            continue;
+        }
+        let i = match rates
+            .iter()
+            .position(|r| r.source.to_lowercase() == source.to_lowercase())
+        {
+            Some(i) => i,
+            None => {
+                rates.push(SourceRate {
+                    source: source.to_owned(),
+                    applications: 0,
+                    interviewed: 0,
+                    offers: 0,
+                });
+                rates.len() - 1
+            }
+        };
+        let r = &mut rates[i];
+        r.applications += 1;
+        r.interviewed += usize::from(reached_interview(app));
+        r.offers += usize::from(reached_offer(app));
+    }
+    rates.retain(|r| r.applications >= MIN_PER_SOURCE);
+    // Compare shares without floats: a/b > c/d when a·d > c·b.
+    rates.sort_by(|a, b| {
+        (b.interviewed * a.applications)
+            .cmp(&(a.interviewed * b.applications))
+            .then(b.applications.cmp(&a.applications))
+            .then(a.source.cmp(&b.source))
+    });
+    rates
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::interview::{InterviewKind, InterviewRound};
-    use crate::model::reflection::{Reflection, ReflectionStatus};
     use crate::model::ApplicationDraft;
     use chrono::Utc;
 
@@ -236,49 +265,37 @@ mod tests {
     }
 
     #[test]
-    fn due_lists() {
+    fn rates_by_source() {
         let mut data = AppData::default();
-        let a = add(&mut data, "A", &[Stage::Rejected]);
-        let b = add(&mut data, "B", &[Stage::Interviewing]);
-        for app in data.applications.iter_mut() {
-            if app.id == a {
-                app.feedback.mark_asked(d(3, 1), 7);
+        let mut set = |company: &str, source: &str, stages: &[Stage]| {
+            let id = add(&mut data, company, stages);
+            if let Some(a) = data.applications.iter_mut().find(|a| a.id == id) {
+                a.source = source.into();
             }
-            if app.id == b {
-                for (day, kind) in [
-                    (10, InterviewKind::Video),
-                    (1, InterviewKind::Phone),
-                    (20, InterviewKind::OnSite),
-                ] {
-                    app.interviews.push(InterviewRound {
-                        id: Uuid::new_v4(),
-                        date: d(3, day),
-                        kind,
-                        interviewers: vec![],
-                        notes: String::new(),
-                        self_rating: None,
-                        ..Default::default()
-                    });
-                }
-            }
-        }
-        assert!(follow_ups_due(&data, d(3, 7)).is_empty());
-        assert_eq!(follow_ups_due(&data, d(3, 9)).len(), 1);
-        let up: Vec<_> = upcoming_interviews(&data, d(3, 5))
-            .iter()
-            .map(|x| x.date)
-            .collect();
-        assert_eq!(up, [d(3, 10), d(3, 20)]);
-        assert_eq!(unreflected_rejections(&data).len(), 1);
-        let mut r = Reflection::new(Uuid::new_v4(), a, Utc::now());
-        data.reflections.push(r.clone());
+        };
+        set("A", "Referral", &[Stage::Interviewing, Stage::Offer]);
+        set("B", "referral ", &[Stage::Interviewing, Stage::Rejected]);
+        set("C", "Referral", &[Stage::Interviewing]);
+        set("D", "Referral", &[Stage::Rejected]);
+        set("E", "Referral", &[]);
+        set("F", "Job board", &[Stage::Rejected]);
+        set("G", "Job board", &[]);
+        set("H", "Job board", &[Stage::Interviewing]);
+        set("I", "Recruiter", &[Stage::Interviewing]);
+        set("J", "", &[Stage::Interviewing]);
+        let rates = by_source(&data);
         assert_eq!(
-            unreflected_rejections(&data).len(),
-            1,
-            "a draft is not done"
+            rates.len(),
+            2,
+            "a source needs 3 applications; blank is no source"
         );
-        r.status = ReflectionStatus::Complete;
-        data.reflections[0] = r;
-        assert!(unreflected_rejections(&data).is_empty());
+        assert_eq!(
+            rates[0].sentence(),
+            "Referral → 60% reach interview (3 of 5), 20% an offer (1 of 5)"
+        );
+        assert_eq!(
+            rates[1].sentence(),
+            "Job board → 33% reach interview (1 of 3)"
+        );
     }
 }

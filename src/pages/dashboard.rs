@@ -1,4 +1,4 @@
-//! The first page: what is going on in the search, and what needs doing today.
+//! The first page: what needs doing today, then how the search is going.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -6,6 +6,8 @@ use leptos_router::components::A;
 use crate::browser::today;
 use crate::components::dashboard::due_list::DueList;
 use crate::components::dashboard::funnel_chart::FunnelChart;
+use crate::components::dashboard::source_stats::SourceStats;
+use crate::components::dashboard::today_list::TodayList;
 use crate::components::settings::backup_nudge::BackupNudge;
 use crate::components::unencrypted_hint::UnencryptedHint;
 use crate::model::query::ListQuery;
@@ -30,10 +32,6 @@ pub(crate) fn Dashboard() -> impl IntoView {
     });
     let funnel = Memo::new(move |_| store.data.with(stats::funnel));
     let rates = Memo::new(move |_| store.data.with(stats::feedback_rates));
-    let follow_ups = Memo::new(move |_| store.data.with(|d| stats::follow_ups_due(d, today())));
-    let interviews =
-        Memo::new(move |_| store.data.with(|d| stats::upcoming_interviews(d, today())));
-    let unreflected = Memo::new(move |_| store.data.with(stats::unreflected_rejections));
     let ghosted = Memo::new(move |_| {
         store.data.with(|d| {
             d.applications
@@ -51,10 +49,14 @@ pub(crate) fn Dashboard() -> impl IntoView {
     let download_ics = move |_| {
         let reminders = store.data.with_untracked(|d| ics::reminders(d, today()));
         if reminders.is_empty() {
-            ics_message.set(Some("No follow-ups or interviews to add yet.".into()));
+            ics_message.set(Some("Nothing to add yet: follow-ups, interviews, plan targets and reconnect dates appear here once you have some.".into()));
             return;
         }
-        let text = ics::calendar(&reminders, chrono::Utc::now());
+        let text = ics::calendar(
+            &reminders,
+            chrono::Utc::now(),
+            &crate::browser::zone::utc_offset,
+        );
         ics_message.set(Some(
             match crate::browser::download("knockback-reminders.ics", "text/calendar", &text) {
                 Ok(()) => format!(
@@ -85,6 +87,7 @@ pub(crate) fn Dashboard() -> impl IntoView {
                 </section>
             }
         >
+            <TodayList/>
             <div class="dash-grid">
                 <section class="card" aria-labelledby="by-stage">
                     <h2 id="by-stage">"Applications by stage"</h2>
@@ -104,6 +107,7 @@ pub(crate) fn Dashboard() -> impl IntoView {
                     <h2 id="funnel-h">"Funnel"</h2>
                     <FunnelChart funnel=funnel/>
                 </section>
+                <SourceStats/>
                 <section class="card" aria-labelledby="feedback-h">
                     <h2 id="feedback-h">"Feedback after rejections"</h2>
                     {move || {
@@ -124,16 +128,13 @@ pub(crate) fn Dashboard() -> impl IntoView {
                         }
                     }}
                 </section>
-                <DueList id="follow-ups" title="Follow-ups due" empty="No follow-ups due." items=follow_ups link_to=AppRoute::Application/>
-                <DueList id="interviews" title="Coming interviews" empty="No interviews coming up." items=interviews link_to=AppRoute::Application/>
-                <DueList id="unreflected" title="Rejections to reflect on" empty="Every rejection has a reflection." items=unreflected link_to=AppRoute::reflect/>
                 <Show when=move || ghosted.with(|g| !g.is_empty())>
                     <DueList id="ghosted" title="Ghosted?" empty="" items=ghosted link_to=AppRoute::Application/>
                 </Show>
                 <BackupNudge/>
                 <section class="card" aria-labelledby="calendar-h">
                     <h2 id="calendar-h">"Calendar"</h2>
-                    <p>"Add your follow-ups and interviews to any calendar app."</p>
+                    <p>"Add your follow-ups, interviews, plan targets and reconnect dates to any calendar app, with reminders. Download again after changes: the events update instead of doubling."</p>
                     <div class="actions">
                         <button type="button" class="secondary" on:click=download_ics>"Download reminders (.ics)"</button>
                     </div>

@@ -118,7 +118,9 @@ test("editing a finished reflection keeps it finished; Done returns to the summa
   await page.getByRole("link", { name: "View: Recruiter at Initrode" }).waitFor();
   await page.getByText(/Recruiter at Initrode · Complete/).waitFor();
   await nav(page, "Dashboard").click();
-  await page.getByRole("region", { name: "Rejections to reflect on" }).getByText("Every rejection has a reflection.").waitFor();
+  const todayList = page.getByRole("region", { name: "Today" });
+  await todayList.getByRole("heading", { name: "Today" }).waitFor();
+  assert.equal(await todayList.getByRole("link", { name: /^(Reflect|Continue reflecting): .*Initrode/ }).count(), 0, "no reflection waiting in Today");
 
   // The whole-reflection edit link, moving between steps, then Done on any step.
   await page.goBack();

@@ -1,0 +1,84 @@
+//! The dashboard's "Today" section: what is due or coming up, each with a button that
+//! goes straight to its action (one tap from the list).
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::browser::today;
+use crate::model::today::{today_items, Target, TodayItem, When};
+use crate::routes::AppRoute;
+use crate::state::use_store;
+
+/// Reflections have no deadline: a few are enough here, the rest wait on the Reflect page
+/// rather than pushing the rest of the dashboard down.
+const WAITING_SHOWN: usize = 3;
+
+/// The page an item's action opens. Kept here because the model sits below the routes.
+fn route(target: Target) -> AppRoute {
+    match target {
+        Target::Application(id) => AppRoute::Application(id),
+        Target::Reflect(id) => AppRoute::reflect(id),
+        Target::Plan => AppRoute::Insights,
+    }
+}
+
+#[component]
+pub(crate) fn TodayList() -> impl IntoView {
+    let store = use_store();
+    let items = Memo::new(move |_| store.data.with(|d| today_items(d, today())));
+    view! {
+        <section class="card today" aria-labelledby="today-h">
+            <h2 id="today-h">"Today"</h2>
+            {move || {
+                let list = items.get();
+                if list.is_empty() {
+                    view! {
+                        <p class="today-empty">"Nothing needs you today. Enjoy the breathing room."</p>
+                        <p class="muted">"Follow-ups, interviews in the coming week, plan targets, reconnect dates and rejections waiting for a reflection will gather here as they come up."</p>
+                    }.into_any()
+                } else {
+                    let now = today();
+                    let waiting = list.iter().filter(|i| i.when == When::Waiting).count();
+                    let more = waiting.saturating_sub(WAITING_SHOWN);
+                    let shown = list.len() - more;
+                    view! {
+                        <ul class="today-list">
+                            {list.into_iter().take(shown).map(|item| view! { <TodayRow item=item today=now/> }).collect_view()}
+                        </ul>
+                        {(more > 0).then(|| view! {
+                            <p class="actions">
+                                <A href=AppRoute::ReflectList.href() attr:class="button secondary today-action">
+                                    {format!("See all {waiting} waiting reflections")}
+                                </A>
+                            </p>
+                        })}
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn TodayRow(item: TodayItem, today: chrono::NaiveDate) -> impl IntoView {
+    let when = item.when_label(today);
+    let time = item.time_label().map(|t| {
+        if item.zone.is_empty() {
+            format!(" · {t}")
+        } else {
+            format!(" · {t} ({})", item.zone)
+        }
+    });
+    let label = format!("{}: {}, {}", item.verb, item.title, item.subject);
+    let class = format!("today-item today-{:?}", item.when).to_lowercase();
+    view! {
+        <li class=class>
+            <div class="today-text">
+                <p class="today-when"><strong>{when}</strong>{time}</p>
+                <p class="today-title">{item.title}<span class="muted">{format!(" · {}", item.subject)}</span></p>
+                {(!item.place.is_empty()).then(|| view! { <p class="today-place muted">{item.place}</p> })}
+            </div>
+            <A href=route(item.target).href() attr:class="button secondary today-action" attr:aria-label=label>{item.verb}</A>
+        </li>
+    }
+}

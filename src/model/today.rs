@@ -1,0 +1,480 @@
+//! The dashboard's "Today" list: everything that wants the user's attention now or in
+//! the next few days, each with the one action that deals with it.
+//!
+//! Pure, so the rules are tested with fixed dates. The model does not know the app's
+//! routes (it sits below them); each item names its [`Target`] and the view turns that
+//! into an `AppRoute`.
+
+use chrono::{Days, NaiveDate, NaiveTime};
+use uuid::Uuid;
+
+use super::interview::InterviewRound;
+use super::reflection::{PlanStatus, ReflectionStatus};
+use super::{AppData, Application, Stage};
+
+/// How far ahead interviews are listed: a week lets the user prepare.
+pub(crate) const INTERVIEW_DAYS_AHEAD: u64 = 7;
+/// How far ahead other dated items (plan targets, reconnect dates, closing dates) are
+/// listed: close enough to act on, far enough to plan the week.
+pub(crate) const SOON_DAYS_AHEAD: u64 = 3;
+
+/// What an item is about. The order here breaks ties on the same day and time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum TodayKind {
+    Interview,
+    FollowUp,
+    Closing,
+    PlanTarget,
+    Reconnect,
+    Reflection,
+}
+
+/// Where the item's action leads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// The application's page (follow-up template, interview notes, contacts).
+    Application(Uuid),
+    /// The application's reflection (the wizard or its summary).
+    Reflect(Uuid),
+    /// The development plan on Insights.
+    Plan,
+}
+
+/// When an item falls, relative to today. Items sort in this order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum When {
+    Overdue,
+    Today,
+    Soon,
+    /// No deadline: a reflection waits until the user is ready.
+    Waiting,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct TodayItem {
+    /// Stable across reloads (the same stem as the calendar's UIDs): the list's key.
+    pub(crate) key: String,
+    pub(crate) kind: TodayKind,
+    pub(crate) when: When,
+    pub(crate) date: NaiveDate,
+    pub(crate) time: Option<NaiveTime>,
+    /// An IANA time zone name, or empty for the user's own.
+    pub(crate) zone: String,
+    /// A location or video link, for interviews.
+    pub(crate) place: String,
+    /// What it is, e.g. "Video interview".
+    pub(crate) title: String,
+    /// What it concerns, e.g. "Recruiter at Acme".
+    pub(crate) subject: String,
+    pub(crate) target: Target,
+    /// The action's label: "Follow up", "Reflect", "Open plan".
+    pub(crate) verb: &'static str,
+}
+
+impl TodayItem {
+    /// The time of day as the list shows it ("14:30"), if the item has one.
+    pub(crate) fn time_label(&self) -> Option<String> {
+        self.time.map(|t| t.format("%H:%M").to_string())
+    }
+
+    /// When it falls, in words: "Overdue since 3 Mar 2026", "Today", "Tomorrow",
+    /// "Thu 12 Mar 2026", "Waiting since 1 Feb 2026".
+    pub(crate) fn when_label(&self, today: NaiveDate) -> String {
+        let date = super::time::format_date(self.date);
+        match self.when {
+            When::Overdue => format!("Overdue since {date}"),
+            When::Today => "Today".to_owned(),
+            When::Soon if today.succ_opt() == Some(self.date) => "Tomorrow".to_owned(),
+            When::Soon => format!("{} {date}", self.date.format("%a")),
+            When::Waiting => format!("Waiting since {date}"),
+        }
+    }
+}
+
+/// "Role at Company", the way every list names an application.
+fn subject(app: &Application) -> String {
+    format!("{} at {}", app.role, app.company)
+}
+
+fn when(date: NaiveDate, today: NaiveDate) -> When {
+    match date.cmp(&today) {
+        std::cmp::Ordering::Less => When::Overdue,
+        std::cmp::Ordering::Equal => When::Today,
+        std::cmp::Ordering::Greater => When::Soon,
+    }
+}
+
+// The round's time, zone and place: one place to read them, so the list and the
+// calendar agree.
+pub(crate) fn round_time(round: &InterviewRound) -> Option<NaiveTime> {
+    let _ = round;
+    None
+}
+
+pub(crate) fn round_zone(round: &InterviewRound) -> &str {
+    let _ = round;
+    ""
+}
+
+pub(crate) fn round_place(round: &InterviewRound) -> &str {
+    let _ = round;
+    ""
+}
+
+/// Everything for today's list: overdue first, then by date and time; reflections,
+/// which have no deadline, last.
+pub(crate) fn today_items(data: &AppData, today: NaiveDate) -> Vec<TodayItem> {
+    let soon = today
+        .checked_add_days(Days::new(SOON_DAYS_AHEAD))
+        .unwrap_or(today);
+    let interview_horizon = today
+        .checked_add_days(Days::new(INTERVIEW_DAYS_AHEAD))
+        .unwrap_or(today);
+    let mut out = Vec::new();
+    for app in &data.applications {
+        let item = |kind, key: String, date, title: String, target, verb| TodayItem {
+            key,
+            kind,
+            when: when(date, today),
+            date,
+            time: None,
+            zone: String::new(),
+            place: String::new(),
+            title,
+            subject: subject(app),
+            target,
+            verb,
+        };
+        if app.feedback.follow_up_due_by(today) {
+            if let Some(due) = app.feedback.follow_up_due {
+                out.push(item(
+                    TodayKind::FollowUp,
+                    format!("follow-up-{}", app.id),
+                    due,
+                    "Follow up on feedback".into(),
+                    Target::Application(app.id),
+                    "Follow up",
+                ));
+            }
+        }
+        for round in app
+            .interviews
+            .iter()
+            .filter(|r| r.date >= today && r.date <= interview_horizon)
+        {
+            out.push(TodayItem {
+                time: round_time(round),
+                zone: round_zone(round).trim().to_owned(),
+                place: round_place(round).trim().to_owned(),
+                ..item(
+                    TodayKind::Interview,
+                    format!("interview-{}", round.id),
+                    round.date,
+                    format!("{} interview", round.kind.label()),
+                    Target::Application(app.id),
+                    "Prepare",
+                )
+            });
+        }
+        if let Some(invite) = app.stage().reflect_invite() {
+            let status = data.reflection_for(app.id).map(|r| r.status);
+            if status != Some(ReflectionStatus::Complete) {
+                let closed = app
+                    .history
+                    .last()
+                    .map_or(app.created_at.date_naive(), |c| c.on);
+                out.push(TodayItem {
+                    when: When::Waiting,
+                    ..item(
+                        TodayKind::Reflection,
+                        format!("reflect-{}", app.id),
+                        closed,
+                        invite.to_owned(),
+                        Target::Reflect(app.id),
+                        if status.is_some() {
+                            "Continue reflecting"
+                        } else {
+                            "Reflect"
+                        },
+                    )
+                });
+            }
+        }
+        if app.stage() == Stage::Saved {
+            if let Some(closing) = closing_date(app).filter(|d| *d >= today && *d <= soon) {
+                out.push(item(
+                    TodayKind::Closing,
+                    format!("closing-{}", app.id),
+                    closing,
+                    "Applications close".into(),
+                    Target::Application(app.id),
+                    "Apply",
+                ));
+            }
+        }
+    }
+    for r in &data.reflections {
+        let Some(app) = data.application(r.application_id) else {
+            continue;
+        };
+        for gap in r
+            .skills
+            .iter()
+            .filter(|g| g.status != PlanStatus::Done && !g.gap.trim().is_empty())
+        {
+            if let Some(target) = gap.target_date.filter(|d| *d <= soon) {
+                let action = gap.action.trim();
+                out.push(TodayItem {
+                    key: format!("plan-{}", gap.id),
+                    kind: TodayKind::PlanTarget,
+                    when: when(target, today),
+                    date: target,
+                    time: None,
+                    zone: String::new(),
+                    place: String::new(),
+                    title: if action.is_empty() {
+                        format!("Plan: {}", gap.gap.trim())
+                    } else {
+                        format!("Plan: {action}")
+                    },
+                    subject: subject(app),
+                    target: Target::Plan,
+                    verb: "Open plan",
+                });
+            }
+        }
+        if let Some(on) = r.opportunities.reconnect_on.filter(|d| *d <= soon) {
+            out.push(TodayItem {
+                key: format!("reconnect-{}", r.id),
+                kind: TodayKind::Reconnect,
+                when: when(on, today),
+                date: on,
+                time: None,
+                zone: String::new(),
+                place: String::new(),
+                title: format!("Reconnect with {}", app.company),
+                subject: subject(app),
+                target: Target::Application(app.id),
+                verb: "Reconnect",
+            });
+        }
+    }
+    out.sort_by(|a, b| {
+        // All-day items come before the timed ones of the same day, as calendars show them.
+        (a.when, a.date, a.time.is_some(), a.time, a.kind, &a.subject).cmp(&(
+            b.when,
+            b.date,
+            b.time.is_some(),
+            b.time,
+            b.kind,
+            &b.subject,
+        ))
+    });
+    out
+}
+
+/// The application's closing date, once the data model has one.
+fn closing_date(app: &Application) -> Option<NaiveDate> {
+    let _ = app;
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::feedback::FeedbackStatus;
+    use crate::model::interview::InterviewKind;
+    use crate::model::reflection::{Reflection, SkillGap};
+    use crate::model::ApplicationDraft;
+    use chrono::{TimeZone, Utc};
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, day).expect("date")
+    }
+
+    fn noon() -> chrono::DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 1, 1, 12, 0, 0)
+            .single()
+            .expect("time")
+    }
+
+    fn add(data: &mut AppData, company: &str, stage: Option<Stage>) -> Uuid {
+        let mut app = ApplicationDraft {
+            company: company.into(),
+            role: "Recruiter".into(),
+            applied_on: "2026-01-05".into(),
+            ..Default::default()
+        }
+        .build(Uuid::new_v4(), d(1, 5), noon())
+        .expect("valid");
+        if let Some(s) = stage {
+            app.change_stage(s, d(2, 1), noon());
+        }
+        let id = app.id;
+        data.add_application(app);
+        id
+    }
+
+    fn app_mut(data: &mut AppData, id: Uuid) -> &mut Application {
+        data.applications
+            .iter_mut()
+            .find(|a| a.id == id)
+            .expect("app")
+    }
+
+    fn round(on: NaiveDate) -> InterviewRound {
+        InterviewRound {
+            id: Uuid::new_v4(),
+            date: on,
+            kind: InterviewKind::Video,
+            interviewers: vec![],
+            notes: String::new(),
+            self_rating: None,
+        }
+    }
+
+    fn gap(target: Option<NaiveDate>, status: PlanStatus) -> SkillGap {
+        SkillGap {
+            gap: "Metrics".into(),
+            action: "Build a portfolio".into(),
+            target_date: target,
+            status,
+            ..SkillGap::blank(Uuid::new_v4())
+        }
+    }
+
+    #[test]
+    fn an_empty_notebook_has_nothing_today() {
+        assert!(today_items(&AppData::default(), d(3, 10)).is_empty());
+    }
+
+    #[test]
+    fn follow_ups_due_or_overdue_while_awaiting() {
+        let mut data = AppData::default();
+        let a = add(&mut data, "Acme", Some(Stage::Rejected));
+        app_mut(&mut data, a).feedback.mark_asked(d(3, 1), 7);
+        let today = today_items(&data, d(3, 7));
+        assert!(today.iter().all(|i| i.kind != TodayKind::FollowUp));
+        let items = today_items(&data, d(3, 9));
+        let f = items
+            .iter()
+            .find(|i| i.kind == TodayKind::FollowUp)
+            .expect("due");
+        assert_eq!((f.when, f.date), (When::Overdue, d(3, 8)));
+        assert_eq!(f.when_label(d(3, 9)), "Overdue since 8 Mar 2026");
+        assert_eq!(f.target, Target::Application(a));
+        assert_eq!(
+            (f.verb, f.subject.as_str()),
+            ("Follow up", "Recruiter at Acme")
+        );
+        app_mut(&mut data, a).feedback.status = FeedbackStatus::Received;
+        assert!(today_items(&data, d(3, 9))
+            .iter()
+            .all(|i| i.kind != TodayKind::FollowUp));
+    }
+
+    #[test]
+    fn interviews_from_today_for_a_week() {
+        let mut data = AppData::default();
+        let a = add(&mut data, "Acme", Some(Stage::Interviewing));
+        for day in [9, 10, 17, 18] {
+            app_mut(&mut data, a).interviews.push(round(d(3, day)));
+        }
+        let items = today_items(&data, d(3, 10));
+        let dates: Vec<_> = items
+            .iter()
+            .filter(|i| i.kind == TodayKind::Interview)
+            .map(|i| (i.date, i.when))
+            .collect();
+        assert_eq!(dates, [(d(3, 10), When::Today), (d(3, 17), When::Soon)]);
+        assert_eq!(items[0].title, "Video interview");
+        assert_eq!(items[0].when_label(d(3, 10)), "Today");
+        assert_eq!(items[1].when_label(d(3, 10)), "Tue 17 Mar 2026");
+        assert_eq!(items[1].when_label(d(3, 16)), "Tomorrow");
+        assert_eq!(items[0].verb, "Prepare");
+    }
+
+    #[test]
+    fn plan_targets_due_soon_and_not_done() {
+        let mut data = AppData::default();
+        let a = add(&mut data, "Acme", Some(Stage::Rejected));
+        let mut r = Reflection::new(Uuid::new_v4(), a, noon());
+        r.status = ReflectionStatus::Complete;
+        r.skills = vec![
+            gap(Some(d(3, 5)), PlanStatus::Doing),
+            gap(Some(d(3, 13)), PlanStatus::Todo),
+            gap(Some(d(3, 14)), PlanStatus::Todo),
+            gap(Some(d(3, 1)), PlanStatus::Done),
+            gap(None, PlanStatus::Todo),
+        ];
+        data.reflections.push(r);
+        let items = today_items(&data, d(3, 10));
+        let plan: Vec<_> = items
+            .iter()
+            .filter(|i| i.kind == TodayKind::PlanTarget)
+            .map(|i| (i.date, i.when, i.target, i.verb))
+            .collect();
+        assert_eq!(
+            plan,
+            [
+                (d(3, 5), When::Overdue, Target::Plan, "Open plan"),
+                (d(3, 13), When::Soon, Target::Plan, "Open plan"),
+            ]
+        );
+        assert_eq!(items[0].title, "Plan: Build a portfolio");
+    }
+
+    #[test]
+    fn reconnect_dates_and_waiting_reflections() {
+        let mut data = AppData::default();
+        let rejected = add(&mut data, "Acme", Some(Stage::Rejected));
+        let ghosted = add(&mut data, "Globex", Some(Stage::Ghosted));
+        add(&mut data, "Initech", Some(Stage::Offer));
+        add(&mut data, "Hooli", None);
+        let mut r = Reflection::new(Uuid::new_v4(), rejected, noon());
+        r.opportunities.reconnect_on = Some(d(3, 10));
+        data.reflections.push(r.clone());
+        let items = today_items(&data, d(3, 10));
+        let kinds: Vec<_> = items.iter().map(|i| (i.kind, i.verb)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (TodayKind::Reconnect, "Reconnect"),
+                (TodayKind::Reflection, "Continue reflecting"),
+                (TodayKind::Reflection, "Reflect"),
+            ],
+            "an offer or an open application waits for no reflection"
+        );
+        assert_eq!(items[0].title, "Reconnect with Acme");
+        assert_eq!(items[2].target, Target::Reflect(ghosted));
+        assert_eq!(items[2].title, "Reflect, even without an answer");
+        r.status = ReflectionStatus::Complete;
+        data.reflections[0] = r;
+        let items = today_items(&data, d(3, 10));
+        assert_eq!(items.len(), 2, "a finished reflection is not waiting");
+    }
+
+    #[test]
+    fn overdue_first_then_by_date() {
+        let mut data = AppData::default();
+        let a = add(&mut data, "Acme", Some(Stage::Rejected));
+        let b = add(&mut data, "Bolt", Some(Stage::Interviewing));
+        app_mut(&mut data, a).feedback.mark_asked(d(3, 1), 7);
+        app_mut(&mut data, b).interviews.push(round(d(3, 12)));
+        app_mut(&mut data, b).interviews.push(round(d(3, 10)));
+        let items = today_items(&data, d(3, 10));
+        let order: Vec<_> = items.iter().map(|i| (i.when, i.kind)).collect();
+        assert_eq!(
+            order,
+            [
+                (When::Overdue, TodayKind::FollowUp),
+                (When::Today, TodayKind::Interview),
+                (When::Soon, TodayKind::Interview),
+                (When::Waiting, TodayKind::Reflection),
+            ]
+        );
+        let mut keys: Vec<_> = items.iter().map(|i| i.key.clone()).collect();
+        keys.dedup();
+        assert_eq!(keys.len(), items.len(), "every key is distinct");
+    }
+}
