@@ -32,6 +32,7 @@ fn round(kind: InterviewKind, rating: Option<u8>, notes: &str, who: &[&str]) -> 
         interviewers: who.iter().map(|s| (*s).to_owned()).collect(),
         notes: notes.into(),
         self_rating: rating,
+        ..Default::default()
     }
 }
 

@@ -330,6 +330,7 @@ mod tests {
             interviewers: vec![],
             notes: String::new(),
             self_rating: None,
+            ..Default::default()
         }
     }
 

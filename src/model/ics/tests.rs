@@ -212,6 +212,7 @@ fn reminders_cover_follow_ups_interviews_plans_and_reconnects_with_stable_uids()
         interviewers: vec![],
         notes: String::new(),
         self_rating: None,
+        ..Default::default()
     };
     let old_round = InterviewRound {
         id: Uuid::new_v4(),
