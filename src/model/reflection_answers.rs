@@ -204,7 +204,10 @@ mod tests {
     fn keeping_a_technique_never_duplicates() {
         let mut r = blank();
         assert!(r.keep_technique(" Warm rapport ", Uuid::new_v4()));
-        assert!(!r.keep_technique("warm rapport", Uuid::new_v4()), "already kept");
+        assert!(
+            !r.keep_technique("warm rapport", Uuid::new_v4()),
+            "already kept"
+        );
         assert!(!r.keep_technique("  ", Uuid::new_v4()), "blank");
         assert_eq!(r.techniques.len(), 1);
         assert_eq!(r.techniques[0].name, "Warm rapport");
@@ -229,7 +232,11 @@ mod tests {
         r.skills.push(SkillGap::blank(Uuid::new_v4()));
         r.confidence.did_well = vec!["Rapport".into()];
         r.confidence.rating = Some(6);
-        assert_eq!(r.action_count(), 0, "blank rows, wins and ratings are not actions");
+        assert_eq!(
+            r.action_count(),
+            0,
+            "blank rows, wins and ratings are not actions"
+        );
         r.skills[0].gap = "Metrics".into();
         r.keep_technique("Rapport", Uuid::new_v4());
         r.mentoring.try_differently = "Pause first".into();

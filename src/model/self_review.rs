@@ -148,18 +148,25 @@ pub(crate) fn prompts(app: &Application, benefit: Benefit) -> Vec<String> {
     match benefit {
         Benefit::Skills => {
             if !role.is_empty() {
-                out.push(format!("What does a {role} at this level need that you'd like to show better?"));
+                out.push(format!(
+                    "What does a {role} at this level need that you'd like to show better?"
+                ));
             }
             for r in rounds.iter().filter(|r| could_improve(r)) {
                 if let Some(said) = recalled(r) {
-                    out.push(format!("{said}. Was a skill or some experience missing there?"));
+                    out.push(format!(
+                        "{said}. Was a skill or some experience missing there?"
+                    ));
                 }
             }
             if !notes.is_empty() {
                 out.push(format!("Your notes on this application say “{notes}”. Does anything there point to something to learn?"));
             }
             if out.is_empty() {
-                out.push("Read the job ad again: which requirement felt weakest in your answers?".to_owned());
+                out.push(
+                    "Read the job ad again: which requirement felt weakest in your answers?"
+                        .to_owned(),
+                );
             }
         }
         Benefit::Techniques => {
@@ -172,7 +179,9 @@ pub(crate) fn prompts(app: &Application, benefit: Benefit) -> Vec<String> {
                 });
             }
             if out.is_empty() {
-                out.push("Which question tripped you up, and which answer are you proud of?".to_owned());
+                out.push(
+                    "Which question tripped you up, and which answer are you proud of?".to_owned(),
+                );
             }
         }
         Benefit::Opportunities => {
@@ -188,28 +197,46 @@ pub(crate) fn prompts(app: &Application, benefit: Benefit) -> Vec<String> {
                 }
             }
             if !unique.is_empty() {
-                out.push(format!("You met {} at {company}. Who would you like to stay in touch with?", join_names(&unique)));
+                out.push(format!(
+                    "You met {} at {company}. Who would you like to stay in touch with?",
+                    join_names(&unique)
+                ));
             }
-            out.push(format!("Is there another team or role at {company} you'd still like to work for?"));
+            out.push(format!(
+                "Is there another team or role at {company} you'd still like to work for?"
+            ));
         }
         Benefit::Mentoring => {
-            if let Some(r) = rounds.iter().filter(|r| r.self_rating.is_some()).min_by_key(|r| r.self_rating) {
+            if let Some(r) = rounds
+                .iter()
+                .filter(|r| r.self_rating.is_some())
+                .min_by_key(|r| r.self_rating)
+            {
                 if could_improve(r) {
                     if let Some(said) = recalled(r) {
-                        out.push(format!("{said}. How do you think you came across in that moment?"));
+                        out.push(format!(
+                            "{said}. How do you think you came across in that moment?"
+                        ));
                     }
                 }
             }
             out.push("Did you notice a habit: rushing, interrupting, sounding unsure, or not asking questions?".to_owned());
         }
         Benefit::Confidence => {
-            if let Some(r) = rounds.iter().filter(|r| r.self_rating.is_some()).max_by_key(|r| r.self_rating) {
+            if let Some(r) = rounds
+                .iter()
+                .filter(|r| r.self_rating.is_some())
+                .max_by_key(|r| r.self_rating)
+            {
                 if !could_improve(r) {
                     out.push(format!("{}. What did you do well there?", rated(r)));
                 }
             }
             if !role.is_empty() {
                 out.push(format!("You got far enough to be considered for {role} at {company}. What got you there?"));
+            }
+            if out.is_empty() {
+                out.push("Something in your application caught their eye. What was it?".to_owned());
             }
         }
     }
@@ -222,11 +249,7 @@ pub(crate) fn rounds_to_show(app: &Application) -> Vec<RoundRecall> {
         .iter()
         .filter(|r| r.self_rating.is_some() || !r.notes.trim().is_empty())
         .map(|r| RoundRecall {
-            title: format!(
-                "{} round, {}",
-                r.kind.label(),
-                r.date.format("%-d %b %Y")
-            ),
+            title: format!("{} round, {}", r.kind.label(), r.date.format("%-d %b %Y")),
             rating: r.self_rating,
             notes: r.notes.trim().to_owned(),
         })

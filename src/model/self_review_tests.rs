@@ -83,7 +83,10 @@ fn a_well_rated_round_is_a_technique_to_keep_not_a_gap() {
     a.interviews
         .push(round(InterviewKind::Video, Some(5), "Great rapport", &[]));
     let techniques = prompts(&a, Benefit::Techniques);
-    assert!(techniques[0].ends_with("That's a technique to keep."), "{techniques:?}");
+    assert!(
+        techniques[0].ends_with("That's a technique to keep."),
+        "{techniques:?}"
+    );
     let skills = prompts(&a, Benefit::Skills);
     assert_eq!(skills.len(), 1, "only the role prompt: {skills:?}");
     let confidence = prompts(&a, Benefit::Confidence);
@@ -96,13 +99,22 @@ fn a_well_rated_round_is_a_technique_to_keep_not_a_gap() {
 #[test]
 fn application_notes_and_unrated_notes_are_used() {
     let mut a = app("Recruiter", "They wanted ER casework");
-    a.interviews
-        .push(round(InterviewKind::Phone, None, "Asked about salary early", &[]));
+    a.interviews.push(round(
+        InterviewKind::Phone,
+        None,
+        "Asked about salary early",
+        &[],
+    ));
     let skills = prompts(&a, Benefit::Skills);
-    assert!(skills.iter().any(|p| p.contains("“They wanted ER casework”")));
     assert!(skills
         .iter()
-        .any(|p| p.starts_with("In the phone round (2 Mar), you noted “Asked about salary early”")));
+        .any(|p| p.contains("“They wanted ER casework”")));
+    assert!(
+        skills
+            .iter()
+            .any(|p| p
+                .starts_with("In the phone round (2 Mar), you noted “Asked about salary early”"))
+    );
 }
 
 #[test]
@@ -115,7 +127,8 @@ fn every_step_has_a_prompt_even_with_nothing_known() {
     }
     // A round with neither note nor rating is nothing to quote.
     let mut a = app("", "");
-    a.interviews.push(round(InterviewKind::Panel, None, " ", &[]));
+    a.interviews
+        .push(round(InterviewKind::Panel, None, " ", &[]));
     assert!(rounds_to_show(&a).is_empty());
     assert!(!prompts(&a, Benefit::Techniques)[0].contains("panel"));
 }
@@ -152,8 +165,12 @@ fn long_notes_are_cut_at_a_word() {
 #[test]
 fn rounds_to_show_keep_rating_and_notes() {
     let mut a = app("Recruiter", "");
-    a.interviews
-        .push(round(InterviewKind::Technical, Some(2), " ran out of time ", &[]));
+    a.interviews.push(round(
+        InterviewKind::Technical,
+        Some(2),
+        " ran out of time ",
+        &[],
+    ));
     assert_eq!(
         rounds_to_show(&a),
         [RoundRecall {

@@ -25,7 +25,14 @@ const STOP_WORDS: &[&str] = &[
 /// Words any job search is full of: they count in a phrase, but two phrases sharing
 /// only these are different themes.
 const GENERIC_WORDS: &[&str] = &[
-    "answer", "experience", "interview", "job", "question", "role", "skill", "work",
+    "answer",
+    "experience",
+    "interview",
+    "job",
+    "question",
+    "role",
+    "skill",
+    "work",
 ];
 
 /// Reduces an English plural to its singular, well enough for matching.
@@ -103,7 +110,9 @@ pub(crate) struct Theme {
 
 /// Groups phrases into themes: each joins the first group holding a phrase it matches.
 /// `items` are (phrase, where it came from); a theme counts each source once.
-fn group<'a>(items: impl Iterator<Item = (&'a str, Uuid)>) -> Vec<(String, Vec<String>, BTreeSet<Uuid>)> {
+fn group<'a>(
+    items: impl Iterator<Item = (&'a str, Uuid)>,
+) -> Vec<(String, Vec<String>, BTreeSet<Uuid>)> {
     let mut groups: Vec<(String, Vec<String>, BTreeSet<Uuid>)> = Vec::new();
     for (phrase, source) in items {
         let phrase = phrase.trim();

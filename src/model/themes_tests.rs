@@ -57,7 +57,9 @@ fn different_themes_do_not_match() {
 
 #[test]
 fn stop_words_and_plurals_reduce_to_significant_words() {
-    let w: Vec<String> = words("Nerves in the Interviews, too!").into_iter().collect();
+    let w: Vec<String> = words("Nerves in the Interviews, too!")
+        .into_iter()
+        .collect();
     assert_eq!(w, ["interview", "nerve"]);
     assert!(words("the a of").is_empty());
     assert_eq!(singular("analysis"), "analysis");
@@ -142,13 +144,19 @@ fn feedback_to_change_counts_and_all_reads_naturally() {
     let p = patterns(&data, 10, 5);
     assert_eq!(p.len(), 1);
     // The shortest phrasing names the theme.
-    assert_eq!(p[0].sentence(), "Metrics came up in both of your reflections.");
+    assert_eq!(
+        p[0].sentence(),
+        "Metrics came up in both of your reflections."
+    );
     let all = Pattern {
         label: "nerves".into(),
         count: 4,
         of: 4,
     };
-    assert_eq!(all.sentence(), "Nerves came up in all 4 of your reflections.");
+    assert_eq!(
+        all.sentence(),
+        "Nerves came up in all 4 of your reflections."
+    );
 }
 
 #[test]

@@ -28,7 +28,8 @@ pub(crate) fn KeepButton(
             return ().into_any();
         }
         if kept.get() {
-            return view! { <span class="kept muted">"✓ Kept on your technique board"</span> }.into_any();
+            return view! { <span class="kept muted">"✓ Kept on your technique board"</span> }
+                .into_any();
         }
         let label = format!("Keep this technique: {}", t.trim());
         view! {
@@ -44,4 +45,3 @@ pub(crate) fn KeepButton(
         .into_any()
     }
 }
-

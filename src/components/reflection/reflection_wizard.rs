@@ -12,8 +12,8 @@ use uuid::Uuid;
 
 use crate::components::reflection::feedback_aside::FeedbackAside;
 use crate::components::reflection::self_review::SelfReview;
-use crate::components::reflection::step_examples::StepExamples;
 use crate::components::reflection::step_confidence::StepConfidence;
+use crate::components::reflection::step_examples::StepExamples;
 use crate::components::reflection::step_mentoring::StepMentoring;
 use crate::components::reflection::step_opportunities::StepOpportunities;
 use crate::components::reflection::step_skills::StepSkills;
