@@ -44,7 +44,7 @@ const SHOT_WIDTHS = [320, 375, 1280];
 const SHOTS = process.env.KNOCKBACK_LAYOUT_SHOTS;
 
 /** Goes to step `n` of the open wizard with Next; at step 1 it first writes one gap, so
- * the summary and the Insights plan have something to show. */
+ * the summary and the Insights plan have something to show; at step 2 it adds a technique. */
 async function wizardStep(page, n) {
   await page.getByText(/^Step \d of 5$/).waitFor();
   if (n === 1) {
@@ -54,7 +54,11 @@ async function wizardStep(page, n) {
   }
   for (let i = 0; i < 5; i++) {
     const at = Number((await page.getByText(/^Step \d of 5$/).textContent()).match(/\d/)[0]);
-    if (at === n) return;
+    if (at === n) {
+      // A technique's keep/improve/drop radios, so their labels are measured too.
+      if (n === 2) await page.getByRole("button", { name: "Add a technique" }).click();
+      return;
+    }
     await page.getByRole("button", { name: "Next", exact: true }).click();
     await page.getByText(`Step ${at + 1} of 5`).waitFor();
   }
