@@ -8,6 +8,8 @@ use uuid::Uuid;
 
 use super::feedback::FeedbackRequest;
 use super::interview::InterviewRound;
+use super::job_details::Details;
+pub(crate) use super::job_details::Priority;
 use super::stage::{insert_change, Stage, StageChange};
 
 #[cfg_attr(test, derive(schemars::JsonSchema))]
@@ -41,6 +43,23 @@ pub(crate) struct Application {
         deserialize_with = "crate::model::time::opt_date"
     )]
     pub(crate) applied_on: Option<NaiveDate>,
+    /// The advertised pay, in whole units of `currency`; either end may be unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) salary_min: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) salary_max: Option<u64>,
+    /// An ISO 4217 code ("GBP"), or empty when not given.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub(crate) currency: String,
+    /// The last day to apply, from the job ad.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::time::opt_date"
+    )]
+    pub(crate) closing_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) priority: Option<Priority>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) tags: Vec<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -74,6 +93,12 @@ pub(crate) struct ApplicationDraft {
     pub(crate) source: String,
     pub(crate) applied_on: String,
     pub(crate) stage: String,
+    pub(crate) salary_min: String,
+    pub(crate) salary_max: String,
+    pub(crate) currency: String,
+    pub(crate) closing_on: String,
+    /// A `Priority` key, or "" for none.
+    pub(crate) priority: String,
     pub(crate) tags: String,
     pub(crate) notes: String,
 }
@@ -87,6 +112,11 @@ pub(crate) enum Field {
     AppliedOn,
     Stage,
     Notes,
+    SalaryMin,
+    SalaryMax,
+    Currency,
+    ClosingOn,
+    Priority,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -137,11 +167,19 @@ impl ApplicationDraft {
             stage: app.stage().key().to_owned(),
             tags: app.tags.join(", "),
             notes: app.notes.clone(),
+            salary_min: app.salary_min.map(|n| n.to_string()).unwrap_or_default(),
+            salary_max: app.salary_max.map(|n| n.to_string()).unwrap_or_default(),
+            currency: app.currency.clone(),
+            closing_on: app.closing_on.map(|d| d.to_string()).unwrap_or_default(),
+            priority: app.priority.map(|p| p.key().to_owned()).unwrap_or_default(),
         }
     }
 
     /// Checks every field and says what to fix, field by field.
-    fn validate(&self, today: NaiveDate) -> Result<(Option<NaiveDate>, Stage), Vec<FieldError>> {
+    fn validate(
+        &self,
+        today: NaiveDate,
+    ) -> Result<(Option<NaiveDate>, Stage, Details), Vec<FieldError>> {
         let mut errors = Vec::new();
         let mut err = |field, message: &str| {
             errors.push(FieldError {
@@ -198,8 +236,9 @@ impl ApplicationDraft {
                 "These notes are too long to store (about a million characters at most).",
             );
         }
+        let details = self.check_details(&mut errors);
         if errors.is_empty() {
-            Ok((applied_on, stage))
+            Ok((applied_on, stage, details))
         } else {
             Err(errors)
         }
@@ -212,7 +251,7 @@ impl ApplicationDraft {
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<Application, Vec<FieldError>> {
-        let (applied_on, stage) = self.validate(today)?;
+        let (applied_on, stage, details) = self.validate(today)?;
         let history = vec![StageChange {
             stage,
             on: applied_on.unwrap_or(today),
@@ -226,6 +265,11 @@ impl ApplicationDraft {
             location: String::new(),
             source: String::new(),
             applied_on,
+            salary_min: None,
+            salary_max: None,
+            currency: String::new(),
+            closing_on: None,
+            priority: None,
             tags: Vec::new(),
             notes: String::new(),
             contacts: Vec::new(),
@@ -237,6 +281,7 @@ impl ApplicationDraft {
             updated_at: now,
         };
         self.copy_text_into(&mut app);
+        details.copy_into(&mut app);
         Ok(app)
     }
 
@@ -248,8 +293,9 @@ impl ApplicationDraft {
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<(), Vec<FieldError>> {
-        let (applied_on, stage) = self.validate(today)?;
+        let (applied_on, stage, details) = self.validate(today)?;
         self.copy_text_into(app);
+        details.copy_into(app);
         app.applied_on = applied_on;
         if stage != app.stage() {
             app.change_stage(stage, today, now);
@@ -417,6 +463,99 @@ mod tests {
             app.history[0].on,
             NaiveDate::from_ymd_opt(2026, 1, 2).expect("date")
         );
+    }
+
+    #[test]
+    fn salary_closing_date_and_priority_are_kept_and_edited() {
+        let d = ApplicationDraft {
+            salary_min: "£45,000".into(),
+            salary_max: "55k".into(),
+            currency: "gbp".into(),
+            closing_on: "2026-06-30".into(),
+            priority: "high".into(),
+            ..draft()
+        };
+        let mut app = d.build(Uuid::nil(), today(), Utc::now()).expect("valid");
+        assert_eq!(
+            (app.salary_min, app.salary_max),
+            (Some(45_000), Some(55_000))
+        );
+        assert_eq!(app.currency, "GBP");
+        assert_eq!(app.closing_on, NaiveDate::from_ymd_opt(2026, 6, 30));
+        assert_eq!(app.priority, Some(Priority::High));
+        assert_eq!(app.salary_text().as_deref(), Some("GBP 45,000–55,000"));
+        let mut edit = ApplicationDraft::from_application(&app);
+        assert_eq!(
+            (edit.salary_min.as_str(), edit.salary_max.as_str()),
+            ("45000", "55000")
+        );
+        assert_eq!(
+            (edit.closing_on.as_str(), edit.priority.as_str()),
+            ("2026-06-30", "high")
+        );
+        edit.salary_max.clear();
+        edit.priority.clear();
+        edit.closing_on.clear();
+        edit.apply_to(&mut app, today(), Utc::now()).expect("valid");
+        assert_eq!(
+            (app.salary_max, app.priority, app.closing_on),
+            (None, None, None)
+        );
+        assert_eq!(app.salary_text().as_deref(), Some("GBP from 45,000"));
+    }
+
+    #[test]
+    fn bad_salary_currency_closing_date_and_priority_are_reported() {
+        let errors = |d: ApplicationDraft| -> Vec<(Field, String)> {
+            d.build(Uuid::nil(), today(), Utc::now())
+                .expect_err("invalid")
+                .into_iter()
+                .map(|e| (e.field, e.message))
+                .collect()
+        };
+        let swapped = errors(ApplicationDraft {
+            salary_min: "60000".into(),
+            salary_max: "50000".into(),
+            ..draft()
+        });
+        assert_eq!(swapped.len(), 1);
+        assert_eq!(swapped[0].0, Field::SalaryMax);
+        assert!(swapped[0].1.contains("below the minimum"));
+        let all = errors(ApplicationDraft {
+            salary_min: "-5".into(),
+            salary_max: "lots".into(),
+            currency: "pounds".into(),
+            closing_on: "soon".into(),
+            priority: "urgent".into(),
+            ..draft()
+        });
+        let fields: Vec<_> = all.iter().map(|e| e.0).collect();
+        assert_eq!(
+            fields,
+            [
+                Field::SalaryMin,
+                Field::SalaryMax,
+                Field::Currency,
+                Field::ClosingOn,
+                Field::Priority
+            ]
+        );
+        assert!(all[0].1.contains("negative"));
+        assert!(all[1].1.contains("number"));
+        assert!(all[2].1.contains("GBP"));
+    }
+
+    #[test]
+    fn notebooks_without_the_new_fields_still_load() {
+        let app = draft()
+            .build(Uuid::nil(), today(), Utc::now())
+            .expect("valid");
+        let json = serde_json::to_string(&app).expect("encodes");
+        for key in ["salary", "currency", "closing_on", "priority"] {
+            assert!(!json.contains(key), "{key} is left out when empty");
+        }
+        let back: Application = serde_json::from_str(&json).expect("decodes");
+        assert_eq!(back, app);
     }
 
     #[test]

@@ -41,6 +41,7 @@ macro_rules! impl_choice {
 
 use super::feedback::FeedbackReply;
 use super::interview::InterviewKind;
+use super::job_details::Priority;
 use super::query::SortKey;
 use super::reflection::{ActionKind, PlanStatus, ReapplyInterest, Verdict};
 use super::spreadsheet::Field;
@@ -56,6 +57,7 @@ impl_choice!(
     Verdict,
     FeedbackReply,
     Field,
+    Priority,
 );
 
 #[cfg(test)]
@@ -86,6 +88,7 @@ mod tests {
         keys_round_trip::<Verdict>();
         keys_round_trip::<FeedbackReply>();
         keys_round_trip::<Field>();
+        keys_round_trip::<Priority>();
     }
 
     #[test]

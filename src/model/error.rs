@@ -23,6 +23,12 @@ pub(crate) enum RoundError {
     BadDate,
     #[error("Rate the interview from 1 to 5, or leave it unrated.")]
     BadRating,
+    #[error("Enter the start time like 14:30, or leave it empty.")]
+    BadTime,
+    #[error("Enter a time zone name like Europe/London, or leave it empty for your own.")]
+    BadTimeZone,
+    #[error("Keep the place under 1,000 characters: an address or a video link.")]
+    PlaceTooLong,
 }
 
 /// Data that breaks a rule serde can't check (a hand-edited or damaged file). Shown

@@ -113,6 +113,12 @@ pub(crate) struct FeedbackRequest {
         deserialize_with = "crate::model::time::opt_date"
     )]
     pub(crate) follow_up_due: Option<NaiveDate>,
+    /// When their reply (or the user's decision that none is coming) was recorded.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::time::opt_date"
+    )]
+    pub(crate) replied_on: Option<NaiveDate>,
     /// Exactly what they said, never reformatted.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub(crate) verbatim: String,

@@ -12,6 +12,7 @@ pub(crate) mod feedback;
 pub(crate) mod ics;
 pub(crate) mod insights;
 pub(crate) mod interview;
+pub(crate) mod job_details;
 pub(crate) mod nudges;
 pub(crate) mod query;
 pub(crate) mod reflection;
@@ -75,6 +76,25 @@ pub(crate) struct Meta {
     pub(crate) changes_since_backup: u32,
 }
 
+/// Who the user is, for signing the messages Knockback drafts. Inside `AppData` so the
+/// passphrase lock covers it like everything else they wrote.
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub(crate) struct Profile {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub(crate) name: String,
+    /// The sign-off block under the name: a title, a phone number, a link.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub(crate) signature: String,
+}
+
+impl Profile {
+    pub(crate) fn is_empty(&self) -> bool {
+        self.name.is_empty() && self.signature.is_empty()
+    }
+}
+
 /// Everything the user owns. This is the `data` of the stored envelope.
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -84,6 +104,8 @@ pub(crate) struct AppData {
     pub(crate) reflections: Vec<Reflection>,
     pub(crate) companies: Vec<CompanyNote>,
     pub(crate) meta: Meta,
+    #[serde(skip_serializing_if = "Profile::is_empty")]
+    pub(crate) profile: Profile,
 }
 
 impl AppData {

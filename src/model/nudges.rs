@@ -85,6 +85,7 @@ mod tests {
             interviewers: Vec::new(),
             notes: String::new(),
             self_rating: None,
+            ..Default::default()
         }
     }
 

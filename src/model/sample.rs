@@ -80,6 +80,7 @@ pub(crate) fn sample_applications(today: NaiveDate, now: DateTime<Utc>) -> Vec<s
                         interviewers: vec!["Morgan Blake".into()],
                         notes: "Competency questions.".into(),
                         self_rating: Some(3),
+                        ..Default::default()
                     });
                     app.feedback.mark_asked(ago(9), 7);
                     app.feedback.channel = Some(Channel::Email);
@@ -93,6 +94,7 @@ pub(crate) fn sample_applications(today: NaiveDate, now: DateTime<Utc>) -> Vec<s
                         interviewers: vec!["Priya Shah".into(), "Tom Ng".into()],
                         notes: "Bring portfolio.".into(),
                         self_rating: None,
+                        ..Default::default()
                     });
                 }
                 "Tailspin Toys" => {

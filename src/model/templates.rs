@@ -181,6 +181,7 @@ mod tests {
             interviewers: vec!["Jo Park".into(), "Ana Ruiz".into(), "Li Wei".into()],
             notes: String::new(),
             self_rating: None,
+            ..Default::default()
         });
         assert!(follow_up(&a).body.starts_with("Dear Jo, Ana and Li,"));
         assert!(thank_you(&a).subject.contains("Thank you"));

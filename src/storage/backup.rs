@@ -272,6 +272,10 @@ pub(crate) fn merge(current: &AppData, incoming: &AppData) -> (AppData, MergeRep
             Some(_) => tally.unchanged += 1,
         }
     }
+    // The profile is one record: a file's fills an empty one, never replaces the user's.
+    if out.profile.is_empty() {
+        out.profile = incoming.profile.clone();
+    }
     let changed = u32::try_from(report.changed()).unwrap_or(u32::MAX);
     out.meta.changes_since_backup = out.meta.changes_since_backup.saturating_add(changed);
     (out, report)
@@ -440,6 +444,18 @@ mod tests {
         let broken = envelope::backup("", Utc::now());
         assert!(check_restorable(&broken).is_err());
         assert!(check_restorable("").is_err());
+    }
+
+    #[test]
+    fn merge_fills_an_empty_profile_and_keeps_the_users_own() {
+        let mut file = AppData::default();
+        file.profile.name = "From the file".into();
+        let (merged, _) = merge(&AppData::default(), &file);
+        assert_eq!(merged.profile.name, "From the file");
+        let mut mine = AppData::default();
+        mine.profile.signature = "Mine".into();
+        let (merged, _) = merge(&mine, &file);
+        assert_eq!(merged.profile, mine.profile);
     }
 
     #[test]

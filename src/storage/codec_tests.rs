@@ -123,7 +123,10 @@ mod tests {
         assert_eq!(back.revision, 3);
         assert_eq!(peek_revision(&raw), Some(3));
         assert_eq!(
-            peek_revision(r#"{"schema_version":3,"revision":9,"data":{}}"#),
+            peek_revision(&format!(
+                r#"{{"schema_version":{},"revision":9,"data":{{}}}}"#,
+                SCHEMA_VERSION + 1
+            )),
             None,
             "a newer schema may not be replaced"
         );
@@ -200,6 +203,10 @@ mod tests {
         data.meta.changes_since_backup = 0;
         data.set_company_note("B", "Kind recruiter".into(), now);
         step(&data, "company note");
+        data.profile.name = "Alex \"Al\" Doe".into();
+        step(&data, "profile");
+        data.profile = Default::default();
+        step(&data, "profile emptied");
         data = AppData::default();
         step(&data, "emptied");
         assert!(enc.caches_nothing());
@@ -284,6 +291,69 @@ mod tests {
             env!("CARGO_MANIFEST_DIR")
         );
         std::fs::write(path, wrap_packed(&json, 7, at)).expect("written");
+    }
+
+    /// Schema 3's new fields, set on the v2 fixture's data: every one of them.
+    fn with_schema_3_fields(mut data: AppData) -> AppData {
+        use crate::model::application::Priority;
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+        let acme = &mut data.applications[0];
+        acme.salary_min = Some(45_000);
+        acme.salary_max = Some(55_000);
+        acme.currency = "GBP".into();
+        acme.closing_on = Some(d("2026-01-31"));
+        acme.priority = Some(Priority::High);
+        acme.feedback.replied_on = Some(d("2026-02-16"));
+        let round = &mut acme.interviews[0];
+        round.start_time = chrono::NaiveTime::from_hms_opt(14, 30, 0);
+        round.time_zone = "Europe/London".into();
+        round.place = "https://meet.example.com/abc-defg-hij".into();
+        let other = &mut data.applications[1];
+        other.salary_max = Some(70_000);
+        other.priority = Some(Priority::Low);
+        data.profile.name = "Alex Doe".into();
+        data.profile.signature = "Alex Doe\nHR Business Partner\n+44 7700 900123".into();
+        data
+    }
+
+    #[test]
+    fn v3_fixture_holds_every_new_field() {
+        let v2 = decode(&fixture(2)).expect("v2");
+        let v3 = decode(&fixture(3)).expect("v3");
+        assert_eq!(v3.data, with_schema_3_fields(v2.data.clone()));
+        assert_eq!(v2.migrated_from, Some(2), "schema 2 upgrades to 3");
+        // Written again, nothing is dropped: every new key is still there.
+        let json = encode_data(&v3.data).expect("encodes");
+        for key in [
+            "salary_min",
+            "salary_max",
+            "currency",
+            "closing_on",
+            "priority",
+            "replied_on",
+            "start_time",
+            "time_zone",
+            "place",
+            "profile",
+            "signature",
+        ] {
+            assert!(json.contains(&format!("\"{key}\":")), "{key} kept");
+        }
+    }
+
+    #[test]
+    #[ignore = "writes tests/fixtures/schema-v3.json from the v2 fixture; run once"]
+    fn write_v3_fixture() {
+        let v2 = decode(&fixture(2)).expect("v2");
+        let json = encode_data(&with_schema_3_fields(v2.data)).expect("encodes");
+        let at = DateTime::parse_from_rfc3339("2026-11-28T10:00:00Z")
+            .expect("date")
+            .with_timezone(&Utc);
+        let path = format!(
+            "{}/tests/fixtures/schema-v3.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::write(path, wrap(&json, 8, at)).expect("written");
     }
 
     #[test]

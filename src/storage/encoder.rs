@@ -214,12 +214,21 @@ impl<P: Clone> PieceSink<'_, P> {
     }
 }
 
-/// The end of the data's JSON: `],"companies":[…],"meta":{…}}`.
+/// The end of the data's JSON: `],"companies":[…],"meta":{…},"profile":{…}}`, the
+/// profile only when it holds something (as `AppData`'s `Serialize` skips it).
 fn companies_and_meta(data: &AppData) -> Result<String, EncodeError> {
-    let companies =
-        serde_json::to_string(&data.companies).map_err(|e| EncodeError(e.to_string()))?;
-    let meta = serde_json::to_string(&data.meta).map_err(|e| EncodeError(e.to_string()))?;
-    Ok(format!("],\"companies\":{companies},\"meta\":{meta}}}"))
+    fn json<T: Serialize>(v: &T) -> Result<String, EncodeError> {
+        serde_json::to_string(v).map_err(|e| EncodeError(e.to_string()))
+    }
+    let (companies, meta) = (json(&data.companies)?, json(&data.meta)?);
+    let profile = if data.profile.is_empty() {
+        String::new()
+    } else {
+        format!(",\"profile\":{}", json(&data.profile)?)
+    };
+    Ok(format!(
+        "],\"companies\":{companies},\"meta\":{meta}{profile}}}"
+    ))
 }
 
 /// Walks `items` in order, handing `emit` each record's cache entry (refreshed when

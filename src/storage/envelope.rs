@@ -23,7 +23,14 @@ use crate::model::AppData;
 /// 2: the stored envelope keeps its data packed (`packed`, not `data`).
 /// The data itself is unchanged, so the step from 1 is the identity; the number still
 /// moves so an older build reports "made by a newer Knockback" instead of "damaged".
-pub(crate) const SCHEMA_VERSION: u32 = 2;
+///
+/// 3: new optional fields (salary range and currency, closing date and priority on an
+/// application; start time, time zone and place on an interview round; the reply date
+/// of a feedback request; the user's profile). Older data simply lacks them, so the
+/// step from 2 is the identity too; the number moves because a schema-2 build would
+/// read schema-3 data and silently drop those fields on its next save. It must refuse
+/// it as "newer" instead.
+pub(crate) const SCHEMA_VERSION: u32 = 3;
 pub(crate) const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// A successfully opened envelope.

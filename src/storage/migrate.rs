@@ -16,11 +16,19 @@ pub(crate) struct Migration {
 
 /// When the schema changes: bump `SCHEMA_VERSION`, add a step here, and add the new
 /// fixture. The tests below fail if a version is left without a step or a fixture.
-pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
-    from: 1,
-    // Schema 2 changed how the envelope is stored (packed), not the data.
-    run: Ok,
-}];
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    Migration {
+        from: 1,
+        // Schema 2 changed how the envelope is stored (packed), not the data.
+        run: Ok,
+    },
+    Migration {
+        from: 2,
+        // Schema 3 only adds optional fields, which default when absent; the version
+        // moved so older builds refuse data whose new fields they would drop.
+        run: Ok,
+    },
+];
 
 /// Runs every step from `from` up to `to`, in order.
 pub(crate) fn upgrade(

@@ -36,7 +36,7 @@ for (const engine of ENGINES) describe(engine, () => {
     const file = await download(page, () => page.getByRole("button", { name: "Download backup" }).click());
     assert.match(file.name, /^knockback-backup-\d{4}-\d{2}-\d{2}\.json$/);
     const backup = JSON.parse(file.text);
-    assert.equal(backup.schema_version, 2);
+    assert.equal(backup.schema_version, 3);
     assert.equal(backup.app_version, "0.1.0");
     assert.ok(Date.parse(backup.exported_at) > Date.now() - 60_000);
     // Knockback leaves empty fields out when it writes; the fixture spells them out.

@@ -33,7 +33,7 @@ for (const engine of ENGINES) describe(engine, () => {
 
     const env1 = await stored(page);
     assert.equal(env1.schema_version, 2);
-    assert.match(await getItem(page, DATA_KEY), /^\{"schema_version":2,.*"packed":"[\u2020-\u7f7f]+"\}$/, "kept packed");
+    assert.match(await getItem(page, DATA_KEY), /^\{"schema_version":3,.*"packed":"[\u2020-\u7f7f]+"\}$/, "kept packed");
     assert.equal(env1.data.applications[0].company, "Globex ✨");
     assert.deepEqual(env1.data.applications[0].tags, ["remote", "hr"]);
     assert.equal(env1.data.applications[0].applied_on, "2026-01-15");

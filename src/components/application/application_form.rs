@@ -176,5 +176,10 @@ fn field_id(field: Field) -> &'static str {
         Field::AppliedOn => "applied_on",
         Field::Stage => "stage",
         Field::Notes => "notes",
+        Field::SalaryMin => "salary_min",
+        Field::SalaryMax => "salary_max",
+        Field::Currency => "currency",
+        Field::ClosingOn => "closing_on",
+        Field::Priority => "priority",
     }
 }

@@ -40,6 +40,7 @@ fn round(id: Uuid, notes: &str) -> InterviewRound {
         interviewers: Vec::new(),
         notes: notes.into(),
         self_rating: None,
+        ..Default::default()
     }
 }
 

@@ -209,6 +209,7 @@ fn build(
         stage: stage.key().to_owned(),
         tags: get(Field::Tags).to_owned(),
         notes: notes(sheet, mapping, cells),
+        ..Default::default()
     };
     let mut app = draft.build(Uuid::new_v4(), today, now).map_err(|errors| {
         errors
