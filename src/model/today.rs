@@ -509,7 +509,11 @@ mod tests {
             got,
             [
                 (None, "", None),
-                (Some("09:00".into()), "Europe/Berlin", Some("https://meet.example/x")),
+                (
+                    Some("09:00".into()),
+                    "Europe/Berlin",
+                    Some("https://meet.example/x")
+                ),
                 (Some("15:00".into()), "", None),
             ],
             "all-day first, then by time"
@@ -525,13 +529,20 @@ mod tests {
         let applied = add(&mut data, "Bolt", None);
         app_mut(&mut data, applied).closing_on = Some(d(3, 12));
         let items = today_items(&data, d(3, 10));
-        assert_eq!(items.len(), 1, "an application already sent needs no reminder");
+        assert_eq!(
+            items.len(),
+            1,
+            "an application already sent needs no reminder"
+        );
         assert_eq!(
             (items[0].kind, items[0].verb, items[0].target),
             (TodayKind::Closing, "Apply", Target::Application(saved))
         );
         assert_eq!(items[0].title, "Applications close");
-        assert!(today_items(&data, d(3, 8)).is_empty(), "not yet: 4 days ahead");
+        assert!(
+            today_items(&data, d(3, 8)).is_empty(),
+            "not yet: 4 days ahead"
+        );
         assert!(
             today_items(&data, d(3, 13)).is_empty(),
             "a closed posting is gone, not overdue"
