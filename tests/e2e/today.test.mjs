@@ -102,7 +102,7 @@ for (const engine of ENGINES) describe(engine, () => {
     assert.equal(rows.length, 7, rows.join("\n"));
     assert.match(rows[0], /^Overdue since .* Follow up on feedback · HR Coordinator at Northwind Follow up$/);
     assert.match(rows[1], /^Today Plan: Build a metrics portfolio · Talent Lead at Initech Open plan$/);
-    assert.match(rows[2], /^Today · 14:30 \(Europe\/Berlin\) Video interview · Recruitment Partner at Contoso https:\/\/meet\.example\/contoso Join call Prepare$/);
+    assert.match(rows[2], /^Today · 14:30 \(Europe\/Berlin\) Video interview · Recruitment Partner at Contoso Join call Prepare$/, "a bare link shows as the button only");
     assert.match(rows[3], /^Tomorrow Applications close · People Partner at Umbrella Apply$/);
     assert.match(rows[4], /^Tomorrow Reconnect with Initech · Talent Lead at Initech Reconnect$/);
     assert.match(rows[5], /^Waiting since .* Reflect on this rejection · HR Coordinator at Northwind Reflect$/);

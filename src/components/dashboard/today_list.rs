@@ -70,6 +70,8 @@ fn TodayRow(item: TodayItem, today: chrono::NaiveDate) -> impl IntoView {
         }
     });
     let label = format!("{}: {}, {}", item.verb, item.title, item.subject);
+    // A bare meeting link says nothing the "Join call" button doesn't; an address does.
+    let show_place = !item.place.is_empty() && item.call.as_deref() != Some(item.place.as_str());
     let join = item.call.clone().map(|href| {
         let name = format!("Join call: {}, {} (opens in a new tab)", item.title, item.subject);
         view! {
@@ -82,7 +84,7 @@ fn TodayRow(item: TodayItem, today: chrono::NaiveDate) -> impl IntoView {
             <div class="today-text">
                 <p class="today-when"><strong>{when}</strong>{time}</p>
                 <p class="today-title">{item.title}<span class="muted">{format!(" · {}", item.subject)}</span></p>
-                {(!item.place.is_empty()).then(|| view! { <p class="today-place muted">{item.place}</p> })}
+                {show_place.then(|| view! { <p class="today-place muted">{item.place}</p> })}
             </div>
             <div class="today-actions">
                 {join}
