@@ -62,6 +62,8 @@ pub(crate) struct TodayItem {
     pub(crate) zone: String,
     /// A location or video link, for interviews.
     pub(crate) place: String,
+    /// The video-call link found in `place`, so the list can offer "Join call".
+    pub(crate) call: Option<String>,
     /// What it is, e.g. "Video interview".
     pub(crate) title: String,
     /// What it concerns, e.g. "Recruiter at Acme".
@@ -107,18 +109,15 @@ fn when(date: NaiveDate, today: NaiveDate) -> When {
 // The round's time, zone and place: one place to read them, so the list and the
 // calendar agree.
 pub(crate) fn round_time(round: &InterviewRound) -> Option<NaiveTime> {
-    let _ = round;
-    None
+    round.start_time
 }
 
 pub(crate) fn round_zone(round: &InterviewRound) -> &str {
-    let _ = round;
-    ""
+    round.time_zone.trim()
 }
 
 pub(crate) fn round_place(round: &InterviewRound) -> &str {
-    let _ = round;
-    ""
+    round.place.trim()
 }
 
 /// Everything for today's list: overdue first, then by date and time; reflections,
@@ -140,6 +139,7 @@ pub(crate) fn today_items(data: &AppData, today: NaiveDate) -> Vec<TodayItem> {
             time: None,
             zone: String::new(),
             place: String::new(),
+            call: None,
             title,
             subject: subject(app),
             target,
@@ -164,8 +164,9 @@ pub(crate) fn today_items(data: &AppData, today: NaiveDate) -> Vec<TodayItem> {
         {
             out.push(TodayItem {
                 time: round_time(round),
-                zone: round_zone(round).trim().to_owned(),
-                place: round_place(round).trim().to_owned(),
+                zone: round_zone(round).to_owned(),
+                place: round_place(round).to_owned(),
+                call: round.video_link().map(str::to_owned),
                 ..item(
                     TodayKind::Interview,
                     format!("interview-{}", round.id),
@@ -232,6 +233,7 @@ pub(crate) fn today_items(data: &AppData, today: NaiveDate) -> Vec<TodayItem> {
                     time: None,
                     zone: String::new(),
                     place: String::new(),
+                    call: None,
                     title: if action.is_empty() {
                         format!("Plan: {}", gap.gap.trim())
                     } else {
@@ -252,6 +254,7 @@ pub(crate) fn today_items(data: &AppData, today: NaiveDate) -> Vec<TodayItem> {
                 time: None,
                 zone: String::new(),
                 place: String::new(),
+                call: None,
                 title: format!("Reconnect with {}", app.company),
                 subject: subject(app),
                 target: Target::Application(app.id),
@@ -273,10 +276,9 @@ pub(crate) fn today_items(data: &AppData, today: NaiveDate) -> Vec<TodayItem> {
     out
 }
 
-/// The application's closing date, once the data model has one.
+/// The last day to apply, if the user noted one.
 fn closing_date(app: &Application) -> Option<NaiveDate> {
-    let _ = app;
-    None
+    app.closing_on
 }
 
 #[cfg(test)]
@@ -477,5 +479,73 @@ mod tests {
         let mut keys: Vec<_> = items.iter().map(|i| i.key.clone()).collect();
         keys.dedup();
         assert_eq!(keys.len(), items.len(), "every key is distinct");
+    }
+
+    #[test]
+    fn an_interview_carries_its_time_zone_and_place_and_sorts_by_time() {
+        let mut data = AppData::default();
+        let a = add(&mut data, "Acme", Some(Stage::Interviewing));
+        let at = |h| NaiveTime::from_hms_opt(h, 0, 0);
+        let rounds = [
+            InterviewRound {
+                start_time: at(15),
+                ..round(d(3, 10))
+            },
+            InterviewRound {
+                start_time: at(9),
+                time_zone: " Europe/Berlin ".into(),
+                place: "https://meet.example/x".into(),
+                ..round(d(3, 10))
+            },
+            round(d(3, 10)),
+        ];
+        app_mut(&mut data, a).interviews = rounds.to_vec();
+        let items = today_items(&data, d(3, 10));
+        let got: Vec<_> = items
+            .iter()
+            .map(|i| (i.time_label(), i.zone.as_str(), i.call.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (None, "", None),
+                (
+                    Some("09:00".into()),
+                    "Europe/Berlin",
+                    Some("https://meet.example/x")
+                ),
+                (Some("15:00".into()), "", None),
+            ],
+            "all-day first, then by time"
+        );
+    }
+
+    #[test]
+    fn closing_dates_soon_for_roles_still_saved() {
+        let mut data = AppData::default();
+        let saved = add(&mut data, "Acme", None);
+        app_mut(&mut data, saved).history[0].stage = Stage::Saved;
+        app_mut(&mut data, saved).closing_on = Some(d(3, 12));
+        let applied = add(&mut data, "Bolt", None);
+        app_mut(&mut data, applied).closing_on = Some(d(3, 12));
+        let items = today_items(&data, d(3, 10));
+        assert_eq!(
+            items.len(),
+            1,
+            "an application already sent needs no reminder"
+        );
+        assert_eq!(
+            (items[0].kind, items[0].verb, items[0].target),
+            (TodayKind::Closing, "Apply", Target::Application(saved))
+        );
+        assert_eq!(items[0].title, "Applications close");
+        assert!(
+            today_items(&data, d(3, 8)).is_empty(),
+            "not yet: 4 days ahead"
+        );
+        assert!(
+            today_items(&data, d(3, 13)).is_empty(),
+            "a closed posting is gone, not overdue"
+        );
     }
 }

@@ -1,6 +1,6 @@
 // The dashboard's Today list and the .ics file: a notebook with a follow-up due, an
-// interview today at a set time, a plan target due, a reconnect date and a rejection
-// waiting for a reflection shows each, in order, one tap from its action; the calendar
+// interview today at a set time, a plan target due, a saved role closing tomorrow, a
+// reconnect date and rejections waiting for a reflection shows each, in order, one tap from its action; the calendar
 // file carries the timed interview in its zone, alarms, the plan and reconnect dates,
 // and the same UIDs on every download. Also: the kind empty state, rates by source.
 import { test, describe, before, after } from "node:test";
@@ -22,6 +22,7 @@ const NORTHWIND = id(1);
 const CONTOSO = id(2);
 const INITECH = id(3);
 const GLOBEX = id(4);
+const UMBRELLA = id(5);
 const ROUND = id(20);
 const GAP = id(30);
 const REFLECTION = id(40);
@@ -51,6 +52,7 @@ function notebook() {
       }),
       application(INITECH, "Initech", "Talent Lead", ["applied", "interviewing", "rejected"], { source: "Referral" }),
       application(GLOBEX, "Globex", "Recruiter", ["applied", "rejected"], { source: "Job board" }),
+      application(UMBRELLA, "Umbrella", "People Partner", ["saved"], { applied_on: undefined, closing_on: isoDay(1) }),
     ],
     reflections: [{
       id: REFLECTION, application_id: INITECH, status: "complete", step: 5,
@@ -66,10 +68,28 @@ async function seed(page, env, data) {
   await open(page, env.url, "");
 }
 
+const AXE = readFileSync(join(ROOT, "tools/node_modules/axe-core/axe.min.js"), "utf8");
+
 for (const engine of ENGINES) describe(engine, () => {
   let env;
   before(async () => { env = await launch({ engine }); });
   after(async () => { await env?.close(); });
+  const chromiumOnly = engine === "chromium" ? test : () => {};
+
+  for (const scheme of ["light", "dark"]) {
+    chromiumOnly(`a full Today list passes axe (${scheme})`, async (t) => {
+      const { page } = await freshPage(env, t, { context: { colorScheme: scheme }, path: "" });
+      await seed(page, env, notebook());
+      await page.getByRole("region", { name: "Today" }).getByRole("link", { name: /^Join call:/ }).waitFor();
+      await page.getByRole("region", { name: "What works, by source" }).waitFor();
+      await page.evaluate(AXE);
+      const violations = await page.evaluate(async () => {
+        const r = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+      });
+      assert.deepEqual(violations, []);
+    });
+  }
 
   test("Today lists each item with its time, and each action leads to its page", async (t) => {
     const { page } = await freshPage(env, t, { path: "" });
@@ -79,18 +99,21 @@ for (const engine of ENGINES) describe(engine, () => {
 
     const rows = await page.evaluate(() =>
       [...document.querySelectorAll(".today-list > li")].map((li) => li.innerText.replace(/\s+/g, " ").trim()));
-    assert.equal(rows.length, 6, rows.join("\n"));
+    assert.equal(rows.length, 7, rows.join("\n"));
     assert.match(rows[0], /^Overdue since .* Follow up on feedback · HR Coordinator at Northwind Follow up$/);
     assert.match(rows[1], /^Today Plan: Build a metrics portfolio · Talent Lead at Initech Open plan$/);
-    assert.match(rows[2], /^Today · 14:30 \(Europe\/Berlin\) Video interview · Recruitment Partner at Contoso https:\/\/meet\.example\/contoso Prepare$/);
-    assert.match(rows[3], /^Tomorrow Reconnect with Initech · Talent Lead at Initech Reconnect$/);
-    assert.match(rows[4], /^Waiting since .* Reflect on this rejection · HR Coordinator at Northwind Reflect$/);
-    assert.match(rows[5], /^Waiting since .* Reflect on this rejection · Recruiter at Globex Reflect$/);
+    assert.match(rows[2], /^Today · 14:30 \(Europe\/Berlin\) Video interview · Recruitment Partner at Contoso Join call Prepare$/, "a bare link shows as the button only");
+    assert.match(rows[3], /^Tomorrow Applications close · People Partner at Umbrella Apply$/);
+    assert.match(rows[4], /^Tomorrow Reconnect with Initech · Talent Lead at Initech Reconnect$/);
+    assert.match(rows[5], /^Waiting since .* Reflect on this rejection · HR Coordinator at Northwind Reflect$/);
+    assert.match(rows[6], /^Waiting since .* Reflect on this rejection · Recruiter at Globex Reflect$/);
+    const join = today.getByRole("link", { name: "Join call: Video interview, Recruitment Partner at Contoso (opens in a new tab)" });
+    assert.equal(await join.getAttribute("href"), "https://meet.example/contoso");
 
     // Every action is a real, labelled link at least 44 px tall.
     const heights = await page.evaluate(() =>
       [...document.querySelectorAll(".today-list a")].map((a) => a.getBoundingClientRect().height));
-    assert.equal(heights.length, 6);
+    assert.equal(heights.length, 8);
     for (const h of heights) assert.ok(h >= 44, `action ${h} px tall`);
 
     const follow = async (name, heading) => {
@@ -102,9 +125,10 @@ for (const engine of ENGINES) describe(engine, () => {
     await follow("Follow up: Follow up on feedback, HR Coordinator at Northwind", /Northwind/);
     await follow("Prepare: Video interview, Recruitment Partner at Contoso", /Contoso/);
     await follow("Open plan: Plan: Build a metrics portfolio, Talent Lead at Initech", "Insights");
+    await follow("Apply: Applications close, People Partner at Umbrella", /Umbrella/);
     await follow("Reconnect: Reconnect with Initech, Talent Lead at Initech", /Initech/);
     await follow("Reflect: Reflect on this rejection, Recruiter at Globex", /Globex/);
-    assert.ok(page.url().endsWith("/"), "back on the dashboard");
+    assert.ok((await page.url()).endsWith("/"), "back on the dashboard");
   });
 
   test("the .ics file: a timed interview in its zone, alarms, plan and reconnect dates, stable UIDs", async (t) => {

@@ -70,15 +70,26 @@ fn TodayRow(item: TodayItem, today: chrono::NaiveDate) -> impl IntoView {
         }
     });
     let label = format!("{}: {}, {}", item.verb, item.title, item.subject);
+    // A bare meeting link says nothing the "Join call" button doesn't; an address does.
+    let show_place = !item.place.is_empty() && item.call.as_deref() != Some(item.place.as_str());
+    let join = item.call.clone().map(|href| {
+        let name = format!("Join call: {}, {} (opens in a new tab)", item.title, item.subject);
+        view! {
+            <a href=href class="button today-action" target="_blank" rel="noopener noreferrer" aria-label=name>"Join call"</a>
+        }
+    });
     let class = format!("today-item today-{:?}", item.when).to_lowercase();
     view! {
         <li class=class>
             <div class="today-text">
                 <p class="today-when"><strong>{when}</strong>{time}</p>
                 <p class="today-title">{item.title}<span class="muted">{format!(" · {}", item.subject)}</span></p>
-                {(!item.place.is_empty()).then(|| view! { <p class="today-place muted">{item.place}</p> })}
+                {show_place.then(|| view! { <p class="today-place muted">{item.place}</p> })}
             </div>
-            <A href=route(item.target).href() attr:class="button secondary today-action" attr:aria-label=label>{item.verb}</A>
+            <div class="today-actions">
+                {join}
+                <A href=route(item.target).href() attr:class="button secondary today-action" attr:aria-label=label>{item.verb}</A>
+            </div>
         </li>
     }
 }

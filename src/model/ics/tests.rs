@@ -280,3 +280,32 @@ fn reminders_cover_follow_ups_interviews_plans_and_reconnects_with_stable_uids()
     assert_eq!(ics.matches("BEGIN:VALARM").count(), 4);
     assert_eq!(ics.matches("TRANSP:TRANSPARENT").count(), 4);
 }
+
+#[test]
+fn a_round_with_a_time_becomes_a_timed_event_an_hour_long() {
+    let mut data = AppData::default();
+    let mut app = ApplicationDraft {
+        company: "Acme".into(),
+        role: "Recruiter".into(),
+        applied_on: "2026-01-05".into(),
+        ..Default::default()
+    }
+    .build(Uuid::new_v4(), d(1, 5), now())
+    .expect("valid");
+    app.interviews.push(InterviewRound {
+        id: Uuid::new_v4(),
+        date: d(3, 12),
+        start_time: Some(at(14, 30)),
+        time_zone: "Europe/Berlin".into(),
+        place: "Room 4, Main St".into(),
+        ..Default::default()
+    });
+    data.add_application(app);
+    let list = reminders(&data, d(3, 1));
+    assert_eq!(list[0].alarm, Alarm::MinutesBefore(60));
+    let l = lines(&calendar(&list, now(), &berlin));
+    assert!(l.contains(&"DTSTART;TZID=Europe/Berlin:20260312T143000".to_owned()));
+    assert!(l.contains(&"DTEND;TZID=Europe/Berlin:20260312T153000".to_owned()));
+    assert!(l.contains(&"LOCATION:Room 4\\, Main St".to_owned()));
+    assert!(l.contains(&"TRIGGER:-PT60M".to_owned()));
+}
