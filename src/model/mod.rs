@@ -14,6 +14,7 @@ pub(crate) mod insights;
 pub(crate) mod interview;
 pub(crate) mod nudges;
 pub(crate) mod query;
+pub(crate) mod quick_add;
 pub(crate) mod reflection;
 pub(crate) mod reflection_answers;
 pub(crate) mod reflection_markdown;
