@@ -26,7 +26,11 @@ pub(crate) fn Applications() -> impl IntoView {
     let params = use_query_map();
     let query = Memo::new(move |_| params.with(|p| ListQuery::from_params(|k| p.get_str(k))));
     // The address says which view when it can; otherwise the last one chosen.
-    let preferred = if store.board_view_preferred() { ViewMode::Board } else { ViewMode::List };
+    let preferred = if store.board_view_preferred() {
+        ViewMode::Board
+    } else {
+        ViewMode::List
+    };
     let view_mode = Memo::new(move |_| query.with(|q| q.view).unwrap_or(preferred));
     Effect::new(move |_| {
         if let Some(v) = query.with(|q| q.view) {

@@ -50,9 +50,11 @@ for (const engine of ENGINES) describe(engine, () => {
     const acme = card(page, "Applied", "Acme");
     await acme.waitFor();
 
+    // Columns next to each other, so every engine's window shows both whatever its size.
+    await column(page, "Saved").evaluate((el) => el.scrollIntoView({ block: "center", inline: "nearest" }));
     // Escape halfway through a drag: nothing moves.
     let from = await center(acme.getByText("Recruiter", { exact: true }));
-    let to = await center(column(page, "Screening"));
+    let to = await center(column(page, "Saved"));
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
     await page.mouse.move(from.x + 12, from.y + 4, { steps: 3 });
@@ -60,31 +62,31 @@ for (const engine of ENGINES) describe(engine, () => {
     await page.keyboard.press("Escape");
     await page.mouse.up();
     await page.getByText("Move cancelled.").waitFor();
-    assert.equal(await card(page, "Screening", "Acme").count(), 0, "an Escaped drag moves nothing");
+    assert.equal(await card(page, "Saved", "Acme").count(), 0, "an Escaped drag moves nothing");
 
     from = await center(acme.getByText("Recruiter", { exact: true }));
-    to = await center(column(page, "Interviewing"));
+    to = await center(column(page, "Screening"));
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
     await page.mouse.move(from.x + 12, from.y + 4, { steps: 3 });
     await page.mouse.move(to.x, to.y, { steps: 8 });
-    assert.ok(await column(page, "Interviewing").evaluate((el) => el.classList.contains("drop-target")), "the column under the card is the lit drop target");
+    assert.ok(await column(page, "Screening").evaluate((el) => el.classList.contains("drop-target")), "the column under the card is the lit drop target");
     assert.ok(!(await column(page, "Applied").evaluate((el) => el.classList.contains("drop-target"))));
     await page.mouse.up();
-    await page.getByText("Moved Recruiter at Acme to Interviewing.").waitFor();
-    await card(page, "Interviewing", "Acme").waitFor();
+    await page.getByText("Moved Recruiter at Acme to Screening.").waitFor();
+    await card(page, "Screening", "Acme").waitFor();
     assert.equal(await card(page, "Applied", "Acme").count(), 0);
-    const saved = await waitForSaved(page, (e) => lastStage("Acme")(e).stage === "interviewing");
+    const saved = await waitForSaved(page, (e) => lastStage("Acme")(e).stage === "screening");
     assert.equal(lastStage("Acme")(saved).on, isoDay(0), "dated today");
     assert.equal(saved.data.applications.find((a) => a.company === "Acme").history.length, 2, "appended to the history");
-    assert.match(page.url(), /\/applications\?view=board$/, "a drop opens nothing");
+    assert.match((await page.url()), /\/applications\?view=board$/, "a drop opens nothing");
 
     // A tap (no movement) opens the card; its timeline shows the move, also after reload.
-    await card(page, "Interviewing", "Acme").getByRole("link", { name: /Acme/ }).click();
+    await card(page, "Screening", "Acme").getByRole("link", { name: /Acme/ }).click();
     await page.getByRole("heading", { level: 1, name: /Acme/ }).waitFor();
     for (const reload of [false, true]) {
       if (reload) await page.reload();
-      const step = page.getByRole("region", { name: "Timeline" }).getByRole("listitem").filter({ hasText: "Interviewing" });
+      const step = page.getByRole("region", { name: "Timeline" }).getByRole("listitem").filter({ hasText: "Screening" });
       assert.equal(await step.locator("time").getAttribute("datetime"), isoDay(0));
     }
   });
@@ -130,7 +132,7 @@ for (const engine of ENGINES) describe(engine, () => {
     await page.getByRole("list", { name: "Your applications" }).waitFor();
     await views.getByRole("link", { name: "Board" }).click();
     await column(page, "Applied").waitFor();
-    assert.match(page.url(), /view=board/);
+    assert.match((await page.url()), /view=board/);
     await page.reload();
     await column(page, "Applied").waitFor();
     await open(page, env.url, "applications");
@@ -215,10 +217,10 @@ for (const engine of ENGINES) describe(engine, () => {
     await scope.getByRole("link", { name: "Closed" }).click();
     await page.getByText("Showing 1 of 3 applications").waitFor();
     await rows.filter({ hasText: "Initech" }).waitFor();
-    assert.match(page.url(), /show=closed/);
+    assert.match((await page.url()), /show=closed/);
     await scope.getByRole("link", { name: "All" }).click();
     await page.getByText("3 applications", { exact: true }).waitFor();
-    assert.match(page.url(), /show=all/);
+    assert.match((await page.url()), /show=all/);
     await page.reload();
     await page.getByText("3 applications", { exact: true }).waitFor();
     await scope.getByRole("link", { name: "Active" }).click();

@@ -142,8 +142,7 @@ impl BoardCtx {
         let to = stage_at(ev.client_x() as f64, ev.client_y() as f64);
         self.end();
         if let Some(to) = to.filter(|to| *to != p.from) {
-            self.announce
-                .set(Some(record_move(self.store, p.id, to)));
+            self.announce.set(Some(record_move(self.store, p.id, to)));
         }
     }
 
@@ -192,19 +191,25 @@ pub(crate) fn Board(
     on_cleanup(move || esc.remove());
     let in_stage = move |s: Stage| {
         Signal::derive(move || {
-            cards.with(|c| c.iter().filter(|c| c.stage == s).cloned().collect::<Vec<_>>())
+            cards.with(|c| {
+                c.iter()
+                    .filter(|c| c.stage == s)
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
         })
     };
     let closed_count = move || cards.with(|c| c.iter().filter(|c| c.stage.is_closed()).count());
     view! {
-        <div class="board" class:is-dragging=move || ctx.dragging.with(Option::is_some)>
+        // Focusable, so a keyboard can scroll the columns sideways when they overflow.
+        <div class="board" tabindex="0" role="group" aria-label="Active stages" class:is-dragging=move || ctx.dragging.with(Option::is_some)>
             {Stage::ALL.into_iter().filter(|s| !s.is_closed()).map(|s| view! {
                 <BoardColumn stage=s cards=in_stage(s) ctx=ctx/>
             }).collect_view()}
         </div>
         <details class="board-closed card">
             <summary>{move || format!("Closed ({})", closed_count())}</summary>
-            <div class="board">
+            <div class="board" tabindex="0" role="group" aria-label="Closed stages">
                 {Stage::ALL.into_iter().filter(|s| s.is_closed()).map(|s| view! {
                     <BoardColumn stage=s cards=in_stage(s) ctx=ctx/>
                 }).collect_view()}

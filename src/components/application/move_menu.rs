@@ -15,7 +15,10 @@ pub(crate) fn record_move(store: Store, id: Uuid, to: Stage) -> String {
     let today = crate::browser::today();
     let name = store
         .data
-        .with_untracked(|d| d.application(id).map(|a| format!("{} at {}", a.role, a.company)))
+        .with_untracked(|d| {
+            d.application(id)
+                .map(|a| format!("{} at {}", a.role, a.company))
+        })
         .unwrap_or_default();
     match store.update(|d| d.record_stage(id, to, today, today, chrono::Utc::now())) {
         Some(Ok(())) => format!("Moved {name} to {}.", to.label()),
@@ -24,13 +27,19 @@ pub(crate) fn record_move(store: Store, id: Uuid, to: Stage) -> String {
     }
 }
 
-/// Focuses the element with this id once the re-rendered view is on screen.
+/// Focuses the element with this id once the re-rendered view is on screen; if it has
+/// gone (a row that left the Active view), the page's heading, so focus is never lost.
 pub(crate) fn focus_later(id: String) {
     request_animation_frame(move || {
-        if let Some(el) = document()
-            .get_element_by_id(&id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
+        let doc = document();
+        let target = doc.get_element_by_id(&id).or_else(|| {
+            let h1 = doc.query_selector("main h1").ok().flatten()?;
+            if !h1.has_attribute("tabindex") {
+                let _ = h1.set_attribute("tabindex", "-1");
+            }
+            Some(h1)
+        });
+        if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = el.focus();
         }
     });
@@ -39,7 +48,16 @@ pub(crate) fn focus_later(id: String) {
 /// Moves focus among the menu's buttons with the arrow keys, Home and End.
 fn arrow_focus(ev: &leptos::ev::KeyboardEvent, list_id: &str) -> bool {
     let key = ev.key();
-    if !["ArrowDown", "ArrowRight", "ArrowUp", "ArrowLeft", "Home", "End"].contains(&key.as_str()) {
+    if ![
+        "ArrowDown",
+        "ArrowRight",
+        "ArrowUp",
+        "ArrowLeft",
+        "Home",
+        "End",
+    ]
+    .contains(&key.as_str())
+    {
         return false;
     }
     let Some(list) = document().get_element_by_id(list_id) else {

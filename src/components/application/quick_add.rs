@@ -23,8 +23,13 @@ pub(crate) fn QuickAddBar() -> impl IntoView {
 
     let add = move |q: QuickAdd| {
         if let Some(missing) = q.missing() {
-            let focus = if q.company.trim().is_empty() { "quick-company" } else { "quick-role" };
-            let empty = q.company.trim().is_empty() && q.role.trim().is_empty() && q.link.is_empty();
+            let focus = if q.company.trim().is_empty() {
+                "quick-company"
+            } else {
+                "quick-role"
+            };
+            let empty =
+                q.company.trim().is_empty() && q.role.trim().is_empty() && q.link.is_empty();
             error.set(Some(missing.to_string()));
             if empty {
                 pending.set(None);

@@ -16,19 +16,37 @@ fn every_separator_reads_company_and_role() {
     assert_eq!(parts("Acme - Recruiter"), cr("Acme", "Recruiter"));
     assert_eq!(parts("Acme | Recruiter"), cr("Acme", "Recruiter"));
     assert_eq!(parts("Acme, Recruiter"), cr("Acme", "Recruiter"));
-    assert_eq!(parts("Senior Recruiter at Acme"), cr("Acme", "Senior Recruiter"));
-    assert_eq!(parts("Senior Recruiter AT Acme"), cr("Acme", "Senior Recruiter"));
+    assert_eq!(
+        parts("Senior Recruiter at Acme"),
+        cr("Acme", "Senior Recruiter")
+    );
+    assert_eq!(
+        parts("Senior Recruiter AT Acme"),
+        cr("Acme", "Senior Recruiter")
+    );
     assert_eq!(parts("  Acme—HR Partner  "), cr("Acme", "HR Partner"));
 }
 
 #[test]
 fn a_hyphen_inside_a_name_is_not_a_separator() {
-    assert_eq!(parts("Coca-Cola — People Partner"), cr("Coca-Cola", "People Partner"));
-    assert_eq!(parts("Coca-Cola - People Partner"), cr("Coca-Cola", "People Partner"));
+    assert_eq!(
+        parts("Coca-Cola — People Partner"),
+        cr("Coca-Cola", "People Partner")
+    );
+    assert_eq!(
+        parts("Coca-Cola - People Partner"),
+        cr("Coca-Cola", "People Partner")
+    );
     // The first separator splits; the rest stays in the role.
-    assert_eq!(parts("Acme — Recruiter — remote"), cr("Acme", "Recruiter — remote"));
+    assert_eq!(
+        parts("Acme — Recruiter — remote"),
+        cr("Acme", "Recruiter — remote")
+    );
     // "at" inside a word is not " at ".
-    assert_eq!(parts("Data Analyst, Atlassian"), cr("Data Analyst", "Atlassian"));
+    assert_eq!(
+        parts("Data Analyst, Atlassian"),
+        cr("Data Analyst", "Atlassian")
+    );
 }
 
 #[test]
@@ -36,7 +54,10 @@ fn what_is_missing_is_named() {
     assert_eq!(read("").missing(), Some(QuickAddError::Empty));
     assert_eq!(read("   — ").missing(), Some(QuickAddError::Empty));
     assert_eq!(read("Acme — ").missing(), Some(QuickAddError::NoRole));
-    assert_eq!(read("— Recruiter").missing(), Some(QuickAddError::NoCompany));
+    assert_eq!(
+        read("— Recruiter").missing(),
+        Some(QuickAddError::NoCompany)
+    );
     // One name alone: nothing is lost, the user is asked for the other half.
     let alone = read("Recruiter");
     assert_eq!(alone.role, "Recruiter");
@@ -51,7 +72,10 @@ fn a_pasted_link_fills_the_link_and_guesses_the_company() {
     assert_eq!(q.company, "Acme");
     assert_eq!(q.missing(), Some(QuickAddError::NoRole));
     let q = read("HR Partner https://boards.greenhouse.io/acme-corp/jobs/42");
-    assert_eq!((q.company.as_str(), q.role.as_str()), ("Acme Corp", "HR Partner"));
+    assert_eq!(
+        (q.company.as_str(), q.role.as_str()),
+        ("Acme Corp", "HR Partner")
+    );
     assert_eq!(q.missing(), None);
     // Words that name the company win over the guess; trailing punctuation is dropped.
     let q = read("Globex — Recruiter (https://careers.acme.co.uk/jobs/1).");
@@ -68,7 +92,10 @@ fn tracking_system_hosts_name_the_company_in_path_or_subdomain() {
         ("https://job-boards.greenhouse.io/acme/jobs/1", "Acme"),
         ("https://apply.workable.com/acme/j/ABC/", "Acme"),
         ("https://jobs.ashbyhq.com/acme?utm=x", "Acme"),
-        ("https://acme.wd1.myworkdayjobs.com/en-US/careers/job/1", "Acme"),
+        (
+            "https://acme.wd1.myworkdayjobs.com/en-US/careers/job/1",
+            "Acme",
+        ),
         ("https://jobs.smartrecruiters.com/Acme/123", "Acme"),
         ("https://acme.bamboohr.com/careers/12", "Acme"),
         ("https://acme.recruitee.com/o/hr", "Acme"),
@@ -78,7 +105,11 @@ fn tracking_system_hosts_name_the_company_in_path_or_subdomain() {
         ("http://jobs.globex-corp.de:8080/x", "Globex Corp"),
     ];
     for (link, company) in cases {
-        assert_eq!(guess_company(link), Guess::Company(company.into()), "{link}");
+        assert_eq!(
+            guess_company(link),
+            Guess::Company(company.into()),
+            "{link}"
+        );
     }
 }
 
