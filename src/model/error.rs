@@ -68,3 +68,17 @@ pub(crate) enum SheetError {
     #[error("This CSV needs a Company column and a Role (or Position, or Title) column.")]
     NeedsColumns,
 }
+
+/// A quick-add line that does not make an application yet: what to type.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub(crate) enum QuickAddError {
+    #[error("Type a company and a role, like “Acme — Recruiter”, then press Enter.")]
+    Empty,
+    #[error("Which company is it? Type its name to add it.")]
+    NoCompany,
+    /// The link came from a job board, which doesn't name the company.
+    #[error("{0} links don't say the company. Type its name to add it.")]
+    BoardLink(&'static str),
+    #[error("Which role is it? Type it to add the application.")]
+    NoRole,
+}

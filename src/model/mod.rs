@@ -15,6 +15,7 @@ pub(crate) mod interview;
 pub(crate) mod job_details;
 pub(crate) mod nudges;
 pub(crate) mod query;
+pub(crate) mod quick_add;
 pub(crate) mod reflection;
 pub(crate) mod reflection_answers;
 pub(crate) mod reflection_markdown;

@@ -39,6 +39,70 @@ impl SortKey {
     }
 }
 
+/// Which applications the list shows when no stage is picked: open ones by default,
+/// since those are the ones that need doing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Scope {
+    #[default]
+    Active,
+    Closed,
+    All,
+}
+
+impl Scope {
+    pub(crate) const ALL: [Scope; 3] = [Scope::Active, Scope::Closed, Scope::All];
+
+    pub(crate) fn key(self) -> &'static str {
+        match self {
+            Scope::Active => "active",
+            Scope::Closed => "closed",
+            Scope::All => "all",
+        }
+    }
+
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            Scope::Active => "Active",
+            Scope::Closed => "Closed",
+            Scope::All => "All",
+        }
+    }
+
+    fn from_key(key: &str) -> Option<Scope> {
+        Scope::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    fn admits(self, stage: Stage) -> bool {
+        match self {
+            Scope::Active => !stage.is_closed(),
+            Scope::Closed => stage.is_closed(),
+            Scope::All => true,
+        }
+    }
+}
+
+/// How the applications page shows them: rows, or a board with a column per stage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ViewMode {
+    List,
+    Board,
+}
+
+impl ViewMode {
+    pub(crate) fn key(self) -> &'static str {
+        match self {
+            ViewMode::List => "list",
+            ViewMode::Board => "board",
+        }
+    }
+
+    fn from_key(key: &str) -> Option<ViewMode> {
+        [ViewMode::List, ViewMode::Board]
+            .into_iter()
+            .find(|v| v.key() == key)
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct ListQuery {
     pub(crate) text: String,
@@ -47,6 +111,10 @@ pub(crate) struct ListQuery {
     pub(crate) needs_feedback: bool,
     pub(crate) follow_up_due: bool,
     pub(crate) sort: SortKey,
+    /// Active, closed or all; a picked `stage` overrides it.
+    pub(crate) scope: Scope,
+    /// List or board; `None` when the address doesn't say (the remembered choice applies).
+    pub(crate) view: Option<ViewMode>,
 }
 
 impl ListQuery {
@@ -59,6 +127,8 @@ impl ListQuery {
             needs_feedback: get("feedback") == Some("needed"),
             follow_up_due: get("followup") == Some("due"),
             sort: get("sort").and_then(SortKey::from_key).unwrap_or_default(),
+            scope: get("show").and_then(Scope::from_key).unwrap_or_default(),
+            view: get("view").and_then(ViewMode::from_key),
         }
     }
 
@@ -83,6 +153,12 @@ impl ListQuery {
         if self.sort != SortKey::Applied {
             p.push(("sort", self.sort.key().to_owned()));
         }
+        if self.scope != Scope::Active {
+            p.push(("show", self.scope.key().to_owned()));
+        }
+        if let Some(v) = self.view {
+            p.push(("view", v.key().to_owned()));
+        }
         p
     }
 
@@ -94,9 +170,36 @@ impl ListQuery {
             || self.follow_up_due
     }
 
+    /// How many filters are on (search, stage, tag, the two checks), for the
+    /// "Filter (2)" button. The sort and the Active/Closed/All switch are not filters.
+    pub(crate) fn active_filters(&self) -> usize {
+        [
+            !self.text.trim().is_empty(),
+            self.stage.is_some(),
+            self.tag.is_some(),
+            self.needs_feedback,
+            self.follow_up_due,
+        ]
+        .into_iter()
+        .filter(|on| *on)
+        .count()
+    }
+
+    /// The same search and filters for the board, which shows every stage in its
+    /// own column (closed ones folded), so neither a stage nor a scope applies.
+    pub(crate) fn for_board(&self) -> ListQuery {
+        ListQuery {
+            stage: None,
+            scope: Scope::All,
+            ..self.clone()
+        }
+    }
+
     fn matches(&self, app: &Application, haystack: &str, needle: &str, today: NaiveDate) -> bool {
-        if self.stage.is_some_and(|s| app.stage() != s) {
-            return false;
+        match self.stage {
+            Some(s) if app.stage() != s => return false,
+            None if !self.scope.admits(app.stage()) => return false,
+            _ => {}
         }
         if let Some(tag) = &self.tag {
             if !app.tags.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
@@ -249,13 +352,55 @@ mod tests {
             .collect()
     }
 
+    /// Every application, whatever its stage.
+    fn all() -> ListQuery {
+        ListQuery {
+            scope: Scope::All,
+            ..Default::default()
+        }
+    }
+
     #[test]
-    fn default_view_is_everything_newest_applied_first() {
+    fn default_view_is_the_active_ones_newest_applied_first() {
         let d = data();
-        assert_eq!(
-            names(&ListQuery::default(), &d),
-            ["Globex", "initech", "Acme"]
-        );
+        assert_eq!(names(&ListQuery::default(), &d), ["Globex", "initech"]);
+        assert_eq!(names(&all(), &d), ["Globex", "initech", "Acme"]);
+        let closed = ListQuery {
+            scope: Scope::Closed,
+            ..Default::default()
+        };
+        assert_eq!(names(&closed, &d), ["Acme"]);
+        // A picked stage wins over the scope (the dashboard links to closed stages).
+        let rejected = ListQuery {
+            stage: Some(Stage::Rejected),
+            ..Default::default()
+        };
+        assert_eq!(names(&rejected, &d), ["Acme"]);
+        // The board keeps the search but shows every stage.
+        let board = ListQuery {
+            text: "a".into(),
+            stage: Some(Stage::Applied),
+            ..Default::default()
+        }
+        .for_board();
+        assert_eq!(board.scope, Scope::All);
+        assert_eq!(board.stage, None);
+        assert_eq!(board.text, "a");
+    }
+
+    #[test]
+    fn active_filters_are_counted_without_sort_or_scope() {
+        assert_eq!(ListQuery::default().active_filters(), 0);
+        let q = ListQuery {
+            text: "  ".into(),
+            tag: Some("hr".into()),
+            follow_up_due: true,
+            sort: SortKey::Company,
+            scope: Scope::Closed,
+            view: Some(ViewMode::Board),
+            ..Default::default()
+        };
+        assert_eq!(q.active_filters(), 2);
     }
 
     #[test]
@@ -263,7 +408,7 @@ mod tests {
         let d = data();
         let q = |t: &str| ListQuery {
             text: t.into(),
-            ..Default::default()
+            ..all()
         };
         assert_eq!(names(&q("ACME"), &d), ["Acme"]);
         assert_eq!(names(&q("partner"), &d), ["Globex"]);
@@ -294,7 +439,7 @@ mod tests {
         let d = data();
         let by_tag = ListQuery {
             tag: Some("hr".into()),
-            ..Default::default()
+            ..all()
         };
         assert_eq!(names(&by_tag, &d), ["Globex", "Acme"]);
         let by_stage = ListQuery {
@@ -304,7 +449,7 @@ mod tests {
         assert_eq!(names(&by_stage, &d), ["Acme"]);
         let needs = ListQuery {
             needs_feedback: true,
-            ..Default::default()
+            ..all()
         };
         assert_eq!(names(&needs, &d), ["Acme"]);
     }
@@ -321,7 +466,7 @@ mod tests {
             .mark_asked(NaiveDate::from_ymd_opt(2026, 6, 1).expect("date"), 7);
         let q = ListQuery {
             follow_up_due: true,
-            ..Default::default()
+            ..all()
         };
         assert_eq!(names(&q, &d), ["Acme"]);
         let acme = d
@@ -338,12 +483,12 @@ mod tests {
         let d = data();
         let company = ListQuery {
             sort: SortKey::Company,
-            ..Default::default()
+            ..all()
         };
         assert_eq!(names(&company, &d), ["Acme", "Globex", "initech"]);
         let updated = ListQuery {
             sort: SortKey::Updated,
-            ..Default::default()
+            ..all()
         };
         assert_eq!(names(&updated, &d), ["initech", "Acme", "Globex"]);
     }
@@ -357,6 +502,8 @@ mod tests {
             needs_feedback: true,
             follow_up_due: true,
             sort: SortKey::Company,
+            scope: Scope::Closed,
+            view: Some(ViewMode::Board),
         };
         let params: HashMap<_, _> = q.to_params().into_iter().collect();
         let back = ListQuery::from_params(|k| params.get(k).map(String::as_str));
@@ -365,6 +512,8 @@ mod tests {
         let junk = ListQuery::from_params(|k| match k {
             "stage" => Some("hired"),
             "sort" => Some("random"),
+            "show" => Some("everything"),
+            "view" => Some("grid"),
             _ => None,
         });
         assert_eq!(junk, ListQuery::default());

@@ -1,28 +1,19 @@
-//! The list of applications: instant search, filters and sort, all kept in the URL.
+//! The applications page: a list (Active by default, or Closed, or All) or a board with
+//! a column per stage. Search, filters, sort, the scope and the view all live in the
+//! URL; the list/board choice is also remembered for the next visit.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use crate::browser::{format_date, today};
+use crate::browser::today;
+use crate::components::application::board::{Board, Card};
 use crate::components::application::list_filters::ListFilters;
-use crate::components::application::stage_badge::StageBadge;
-use crate::model::query::{ListQuery, SearchIndex};
-use crate::model::Stage;
+use crate::components::application::list_row::{ListRow, Row};
+use crate::components::application::quick_add::QuickAddBar;
+use crate::model::query::{ListQuery, Scope, SearchIndex, ViewMode};
 use crate::routes::AppRoute;
 use crate::state::use_store;
-
-#[derive(Clone, PartialEq)]
-struct Row {
-    id: uuid::Uuid,
-    company: String,
-    role: String,
-    stage: Stage,
-    applied_on: Option<chrono::NaiveDate>,
-    needs_feedback: bool,
-    follow_up_due: bool,
-    sample: bool,
-}
 
 /// Rows rendered at first and per "Show more": enough to fill any screen, few enough that
 /// a keystroke in the search box re-renders within a frame even with thousands stored.
@@ -34,6 +25,18 @@ pub(crate) fn Applications() -> impl IntoView {
     let store = use_store();
     let params = use_query_map();
     let query = Memo::new(move |_| params.with(|p| ListQuery::from_params(|k| p.get_str(k))));
+    // The address says which view when it can; otherwise the last one chosen.
+    let preferred = if store.board_view_preferred() {
+        ViewMode::Board
+    } else {
+        ViewMode::List
+    };
+    let view_mode = Memo::new(move |_| query.with(|q| q.view).unwrap_or(preferred));
+    Effect::new(move |_| {
+        if let Some(v) = query.with(|q| q.view) {
+            store.remember_board_view(v == ViewMode::Board);
+        }
+    });
     let total = Memo::new(move |_| store.data.with(|d| d.applications.len()));
     // Lowercased once per change of the data, not once per keystroke.
     let index = Memo::new(move |_| store.data.with(SearchIndex::new));
@@ -57,6 +60,26 @@ pub(crate) fn Applications() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let cards = Signal::derive(move || {
+        let q = query.with(ListQuery::for_board);
+        let today = today();
+        store.data.with(|d| {
+            index
+                .with(|index| q.apply_indexed(d, index, today))
+                .into_iter()
+                .map(|a| Card {
+                    id: a.id,
+                    company: a.company.clone(),
+                    role: a.role.clone(),
+                    stage: a.stage(),
+                    needs_feedback: a.needs_feedback(),
+                    follow_up_due: a.feedback.follow_up_due_by(today),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let announce = RwSignal::new(None::<String>);
+    let filters_open = RwSignal::new(query.with_untracked(ListQuery::active_filters) > 0);
 
     let limit = RwSignal::new(PAGE);
     // A new search or filter starts again from the top.
@@ -66,52 +89,83 @@ pub(crate) fn Applications() -> impl IntoView {
     });
     let visible = move || rows.with(|r| r.iter().take(limit.get()).cloned().collect::<Vec<_>>());
     let hidden = move || rows.with(Vec::len).saturating_sub(limit.get());
+    let with = move |f: &dyn Fn(&mut ListQuery)| {
+        let mut q = query.get();
+        f(&mut q);
+        AppRoute::Applications(q).href()
+    };
+    let is_board = move || view_mode.get() == ViewMode::Board;
 
     view! {
         <div class="page-head">
             <h1>"Applications"</h1>
             <A href=AppRoute::NewApplication.href() attr:class="button">"Add application"</A>
         </div>
+        <QuickAddBar/>
         <Show
             when=move || { total.get() > 0 }
             fallback=|| view! { <p class="card">"No applications yet. Add the first one to get started."</p> }
         >
-            <ListFilters query=query/>
+            <div class="list-toolbar">
+                <nav class="switch" aria-label="Show as">
+                    {[(ViewMode::List, "List"), (ViewMode::Board, "Board")].into_iter().map(|(v, label)| view! {
+                        <a href=move || with(&|q| q.view = Some(v))
+                            aria-current=move || (view_mode.get() == v).then_some("true")>{label}</a>
+                    }).collect_view()}
+                </nav>
+                <Show when=move || !is_board()>
+                    <nav class="switch" aria-label="Which applications">
+                        {Scope::ALL.into_iter().map(|s| view! {
+                            <a href=move || with(&|q| { q.scope = s; q.stage = None; })
+                                aria-current=move || query.with(|q| q.scope == s && q.stage.is_none()).then_some("true")>{s.label()}</a>
+                        }).collect_view()}
+                    </nav>
+                </Show>
+                <button type="button" class="secondary" aria-controls="list-filters"
+                    aria-expanded=move || filters_open.get().to_string()
+                    on:click=move |_| filters_open.update(|o| *o = !*o)>
+                    {move || match query.with(ListQuery::active_filters) {
+                        0 => "Filter".to_owned(),
+                        n => format!("Filter ({n})"),
+                    }}
+                </button>
+            </div>
+            <div id="list-filters" hidden=move || !filters_open.get()>
+                <ListFilters query=query/>
+            </div>
             <p class="muted" role="status">{move || {
-                let (shown, all) = (rows.with(Vec::len), total.get());
-                if shown == all { format!("{all} applications") } else { format!("Showing {shown} of {all} applications") }
+                let all = total.get();
+                if is_board() {
+                    let shown = cards.with(Vec::len);
+                    if shown == all { format!("{all} applications") } else { format!("Showing {shown} of {all} applications") }
+                } else {
+                    let shown = rows.with(Vec::len);
+                    if shown == all { format!("{all} applications") } else { format!("Showing {shown} of {all} applications") }
+                }
             }}</p>
-            <ul class="app-list" aria-label="Your applications">
-                <For each=visible key=|r| (r.id, r.stage, r.needs_feedback, r.follow_up_due) let:row>
-                    <li class="card app-row">
-                        // A plain link: the router still handles the click, and a row
-                        // needs none of `<A>`'s active-link tracking (cheaper per row).
-                        <a href=AppRoute::Application(row.id).href()>
-                            <span class="app-company">{row.company.clone()}</span>
-                            <span class="app-role">{row.role.clone()}</span>
-                        </a>
-                        <StageBadge stage=row.stage/>
-                        {row.needs_feedback.then(|| view! { <span class="badge due">"Needs feedback"</span> })}
-                        {row.follow_up_due.then(|| view! { <span class="badge due">"Follow-up due"</span> })}
-                        {row.sample.then(|| view! { <span class="badge">"Sample"</span> })}
-                        <span class="muted">
-                            {row.applied_on.map(|d| format!("Applied {}", format_date(d))).unwrap_or_else(|| "Not applied yet".into())}
-                        </span>
-                        <button type="button" class="secondary small" disabled=move || !store.writable()
-                            aria-label=format!("Delete {} at {}", row.role, row.company)
-                            on:click=move |_| store.delete_application(row.id)>"Delete"</button>
-                    </li>
-                </For>
-            </ul>
-            <Show when=move || { hidden() > 0 }>
-                <p class="actions">
-                    <button type="button" class="secondary" on:click=move |_| limit.update(|l| *l += PAGE)>
-                        {move || format!("Show {} more ({} not shown)", hidden().min(PAGE), hidden())}
-                    </button>
-                </p>
-            </Show>
-            <Show when=move || rows.with(Vec::is_empty)>
-                <p class="card">"Nothing matches this search. Try fewer filters."</p>
+            <p class="move-status" role="status">{announce}</p>
+            <Show when=is_board fallback=move || view! {
+                <ul class="app-list" aria-label="Your applications">
+                    <For each=visible key=|r| (r.id, r.stage, r.needs_feedback, r.follow_up_due) let:row>
+                        <ListRow row=row announce=announce/>
+                    </For>
+                </ul>
+                <Show when=move || { hidden() > 0 }>
+                    <p class="actions">
+                        <button type="button" class="secondary" on:click=move |_| limit.update(|l| *l += PAGE)>
+                            {move || format!("Show {} more ({} not shown)", hidden().min(PAGE), hidden())}
+                        </button>
+                    </p>
+                </Show>
+                <Show when=move || rows.with(Vec::is_empty)>
+                    <p class="card">{move || if query.with(ListQuery::is_filtered) {
+                        "Nothing matches this search. Try fewer filters."
+                    } else {
+                        "Nothing here. Switch to All to see every application."
+                    }}</p>
+                </Show>
+            }>
+                <Board cards=cards announce=announce/>
             </Show>
         </Show>
     }

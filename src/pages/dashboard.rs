@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::browser::today;
+use crate::components::application::quick_add::QuickAddBar;
 use crate::components::dashboard::due_list::DueList;
 use crate::components::dashboard::funnel_chart::FunnelChart;
 use crate::components::dashboard::source_stats::SourceStats;
@@ -73,6 +74,7 @@ pub(crate) fn Dashboard() -> impl IntoView {
 
     view! {
         <h1>"Dashboard"</h1>
+        <QuickAddBar/>
         <Show
             when=move || { total.get() > 0 }
             fallback=move || view! {

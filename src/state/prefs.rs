@@ -20,4 +20,15 @@ impl Store {
     pub(crate) fn dismiss_eviction_notice(&self) {
         let _ = prefs::set(Flag::EvictionNoticeDismissed, true);
     }
+
+    /// True when the user last chose the board over the list.
+    pub(crate) fn board_view_preferred(&self) -> bool {
+        prefs::get(Flag::BoardView)
+    }
+
+    /// Remembers the list/board choice. A blocked storage only means the list opens
+    /// next time; the address still carries the choice.
+    pub(crate) fn remember_board_view(&self, board: bool) {
+        let _ = prefs::set(Flag::BoardView, board);
+    }
 }

@@ -16,12 +16,15 @@ use super::local::{self, SaveError};
 pub(crate) enum Flag {
     /// The notice that Safari may delete data after 7 days unused.
     EvictionNoticeDismissed,
+    /// The applications page opens as a board rather than a list.
+    BoardView,
 }
 
 impl Flag {
     fn key(self) -> &'static str {
         match self {
             Flag::EvictionNoticeDismissed => "knockback:pref:eviction-notice-dismissed",
+            Flag::BoardView => "knockback:pref:board-view",
         }
     }
 }

@@ -42,6 +42,8 @@ for (const scheme of ["light", "dark"]) {
       ["", "Dashboard"],
       ["applications", "Applications"],
       ["applications?stage=rejected&sort=company", "Applications"],
+      ["applications?view=board", "Applications"],
+      ["applications?view=list&show=all", "Applications"],
       ["applications/new", "Add an application"],
       [`applications/${ACME}`, "Acme Corp"],
       [`applications/${ACME}/edit`, "Edit application"],
@@ -57,6 +59,19 @@ for (const scheme of ["light", "dark"]) {
       await page.getByRole("heading", { level: 1, name: heading }).first().waitFor();
       problems.push(...(await audit(page, path || "dashboard")));
     }
+    // The board with a card's "Move to…" open and the closed stages unfolded; the list
+    // with a row's menu, the filters and a quick add that asks for the company.
+    await open(page, env.url, "applications?view=board");
+    await page.getByText(/^Closed \(/).click();
+    await page.getByRole("button", { name: /^Move to…/ }).first().click();
+    problems.push(...(await audit(page, "board, menu open")));
+    await open(page, env.url, "applications?view=list&show=all");
+    await page.getByRole("button", { name: /^More actions for/ }).first().click();
+    await page.getByRole("button", { name: "Filter", exact: true }).click();
+    await page.getByLabel("Quick add").fill("Recruiter");
+    await page.getByLabel("Quick add").press("Enter");
+    await page.getByText("Which company is it?").waitFor();
+    problems.push(...(await audit(page, "list, menus open, quick add asking")));
     // The feedback panel's states and the interview form.
     await open(page, env.url, `applications/${GHOSTED}`);
     await page.getByRole("button", { name: "Add interview round" }).click();

@@ -38,6 +38,7 @@ for (const engine of ENGINES) describe(engine, () => {
 
     await addApplication(page, { company: "Pied Piper", role: "HR Lead" });
     await nav(page, "Applications").click();
+    await page.getByRole("button", { name: "More actions for Senior Recruiter at Hooli" }).click();
     await page.getByRole("button", { name: "Delete Senior Recruiter at Hooli" }).click();
     await page.getByRole("link", { name: /Hooli/ }).waitFor({ state: "detached" });
     const undo = page.getByRole("status").getByRole("button", { name: "Undo" });
@@ -178,8 +179,10 @@ for (const engine of ENGINES) describe(engine, () => {
     await page.getByRole("button", { name: "Try with sample data" }).click();
     await page.getByRole("complementary", { name: "Sample data" }).waitFor();
     await nav(page, "Applications").click();
-    await page.getByText("4 applications").waitFor();
+    // Active by default: two of the four samples are closed (rejected, declined).
+    await page.getByText("Showing 2 of 4 applications").waitFor();
 
+    await page.getByRole("button", { name: "Filter", exact: true }).click();
     await page.getByLabel("Search").fill("contoso");
     await page.getByText("Showing 1 of 4 applications").waitFor();
     assert.match(page.url(), /\/applications\?q=contoso$/);
@@ -258,6 +261,7 @@ for (const engine of ENGINES) describe(engine, () => {
     assert.equal(await rows.count(), 65);
     assert.equal(await page.getByRole("button", { name: /^Show \d+ more/ }).count(), 0, "nothing left to show");
     // A search narrows the list and starts from the top again.
+    await page.getByRole("button", { name: "Filter", exact: true }).click();
     await page.getByLabel("Search").fill("recruiter");
     await page.getByText("Showing 32 of 65 applications").waitFor();
     assert.equal(await rows.count(), 30);

@@ -55,6 +55,9 @@ class FirefoxDriver {
     for (const m of keys.reverse()) await this.page.keyboard.up(m);
   }
   type(text) { return this.page.keyboard.type(text); }
+  mouseMove(x, y, steps) { return this.page.mouse.move(x, y, { steps }); }
+  mouseDown() { return this.page.mouse.down(); }
+  mouseUp() { return this.page.mouse.up(); }
   goto(url) { return this.page.goto(url); }
   reload() { return this.page.reload(); }
   back() { return this.page.goBack(); }

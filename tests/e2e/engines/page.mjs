@@ -95,6 +95,10 @@ class Locator {
   textContent() { return this._until("read", { k: "textContent" }); }
   async isVisible() { return (await this.count()) === 1 && this._until("read", { k: "visible" }); }
   count() { return this._page._op(this._chain, "count").then((r) => r.ok); }
+  /** { x, y, width, height } in CSS pixels of the viewport, as Playwright gives it. */
+  async boundingBox() {
+    return this.evaluate((el) => { const r = el.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; });
+  }
   allInnerTexts() { return this._page._op(this._chain, "allInnerTexts").then((r) => r.ok); }
   /** fn(element, arg) in the page, once exactly one element matches. */
   async evaluate(fn, arg) {
@@ -106,7 +110,8 @@ class Locator {
 
 /** The Playwright-like page. `driver` does the engine-specific part:
  * exec(fnSource, args) → value, install(), handle(chain) → element, click(h), upload(h, path),
- * keys.press(key) / keys.type(text), goto/reload/back/forward/url, close(), isRetryable(e). */
+ * keys.press(key) / keys.type(text), mouseMove(x, y, steps) / mouseDown() / mouseUp(),
+ * goto/reload/back/forward/url, close(), isRetryable(e). */
 export class Page extends EventEmitter {
   /** `downloads`: where the browser saves files; `uploads`: a folder for files to pick. */
   constructor(driver, { downloads, uploads }) {
@@ -115,6 +120,12 @@ export class Page extends EventEmitter {
     this._downloads = downloads;
     this._uploads = uploads;
     this.keyboard = { press: (k) => driver.press(k), type: (t) => driver.type(t) };
+    // Real pointer input from the driver (viewport coordinates), for drag and drop.
+    this.mouse = {
+      move: (x, y, { steps = 1 } = {}) => driver.mouseMove(x, y, steps),
+      down: () => driver.mouseDown(),
+      up: () => driver.mouseUp(),
+    };
   }
   get engine() { return this._driver.engine; }
   locator(css) { return new Locator(this, [{ t: "css", s: css }]); }

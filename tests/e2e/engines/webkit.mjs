@@ -125,6 +125,23 @@ class WebKitDriver {
     const keys = combo === "+" ? ["+"] : combo.split("+").map((k) => KEYS[k] ?? k);
     return this.keys([...keys.map((value) => ({ type: "keyDown", value })), ...keys.reverse().map((value) => ({ type: "keyUp", value }))]);
   }
+  /** W3C pointer actions; the input state (where the mouse is, its button) lasts
+   * between calls, so a drag can be several calls, as in Playwright. */
+  async pointer(actions) {
+    await this.do("POST", "/actions", { actions: [{ type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions }] });
+  }
+  async mouseMove(x, y, steps) {
+    const from = this.mouseAt ?? { x: 0, y: 0 };
+    const moves = [];
+    for (let i = 1; i <= steps; i++) {
+      moves.push({ type: "pointerMove", origin: "viewport", duration: 0,
+        x: Math.round(from.x + ((x - from.x) * i) / steps), y: Math.round(from.y + ((y - from.y) * i) / steps) });
+    }
+    this.mouseAt = { x, y };
+    await this.pointer(moves);
+  }
+  mouseDown() { return this.pointer([{ type: "pointerDown", button: 0 }]); }
+  mouseUp() { return this.pointer([{ type: "pointerUp", button: 0 }]); }
   type(text) { return this.keys([...text].flatMap((value) => [{ type: "keyDown", value }, { type: "keyUp", value }])); }
   /** Errors the page recorded before it goes away. */
   async flush() {

@@ -1,0 +1,219 @@
+//! The pipeline board: a column per active stage and the closed stages folded under
+//! "Closed (N)". Cards move by dragging (Pointer Events, so mouse, pen and touch
+//! behave alike in every engine) or by each card's "Move to…" menu; either way the
+//! move is a dated stage change (today) in the history.
+//!
+//! A drag starts only after the pointer travels a few pixels, so a tap still opens the
+//! card; a touch drag starts from the card's grip, so a swipe elsewhere still scrolls.
+//! Escape or a cancelled pointer ends it with nothing changed.
+
+use leptos::prelude::*;
+use uuid::Uuid;
+use wasm_bindgen::JsCast;
+
+use crate::components::application::board_column::BoardColumn;
+use crate::components::application::move_menu::record_move;
+use crate::model::Stage;
+use crate::state::{use_store, Store};
+
+/// What a card shows.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Card {
+    pub(crate) id: Uuid,
+    pub(crate) company: String,
+    pub(crate) role: String,
+    pub(crate) stage: Stage,
+    pub(crate) needs_feedback: bool,
+    pub(crate) follow_up_due: bool,
+}
+
+/// Pixels the pointer must travel before a press becomes a drag.
+const THRESHOLD: f64 = 6.0;
+
+/// A pointer pressed on a card, maybe dragging it.
+#[derive(Clone, Copy, Debug)]
+struct Press {
+    id: Uuid,
+    from: Stage,
+    pointer: i32,
+    x: f64,
+    y: f64,
+    dragging: bool,
+}
+
+/// The board's shared drag state and its live region, handed to columns and cards.
+#[derive(Clone, Copy)]
+pub(crate) struct BoardCtx {
+    pub(crate) announce: RwSignal<Option<String>>,
+    /// The column under a dragged card (the drop target).
+    pub(crate) hover: RwSignal<Option<Stage>>,
+    pub(crate) dragging: RwSignal<Option<Uuid>>,
+    store: Store,
+    press: StoredValue<Option<Press>>,
+    /// Set when a drag ends, so the click that follows does not open the card.
+    swallow_click: StoredValue<bool>,
+}
+
+/// The stage of the column at a point on screen, if any.
+fn stage_at(x: f64, y: f64) -> Option<Stage> {
+    let el = document().element_from_point(x as f32, y as f32)?;
+    let col = el.closest("[data-stage]").ok().flatten()?;
+    <Stage as crate::model::choice::Choice>::from_key(&col.get_attribute("data-stage")?)
+}
+
+impl BoardCtx {
+    pub(crate) fn down(&self, ev: &leptos::ev::PointerEvent, id: Uuid, from: Stage) {
+        if ev.button() != 0 || !ev.is_primary() {
+            return;
+        }
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let on = |sel: &str| {
+            target
+                .as_ref()
+                .and_then(|t| t.closest(sel).ok().flatten())
+                .is_some()
+        };
+        // Buttons keep their own clicks; touch and pen drag from the grip only, so
+        // the rest of the card scrolls the page as usual.
+        if on(".move-menu") || (ev.pointer_type() != "mouse" && !on(".drag-grip")) {
+            return;
+        }
+        self.swallow_click.set_value(false);
+        self.press.set_value(Some(Press {
+            id,
+            from,
+            pointer: ev.pointer_id(),
+            x: ev.client_x() as f64,
+            y: ev.client_y() as f64,
+            dragging: false,
+        }));
+    }
+
+    pub(crate) fn moved(&self, ev: &leptos::ev::PointerEvent) {
+        let Some(mut p) = self.press.get_value() else {
+            return;
+        };
+        if p.pointer != ev.pointer_id() {
+            return;
+        }
+        let (x, y) = (ev.client_x() as f64, ev.client_y() as f64);
+        if !p.dragging {
+            if (x - p.x).hypot(y - p.y) < THRESHOLD {
+                return;
+            }
+            p.dragging = true;
+            self.press.set_value(Some(p));
+            self.dragging.set(Some(p.id));
+            // Keep hearing the pointer when it leaves the card.
+            if let Some(el) = ev
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = el.set_pointer_capture(ev.pointer_id());
+            }
+        }
+        ev.prevent_default();
+        let over = stage_at(x, y);
+        if self.hover.get_untracked() != over {
+            self.hover.set(over);
+        }
+    }
+
+    pub(crate) fn up(&self, ev: &leptos::ev::PointerEvent) {
+        let Some(p) = self.press.get_value() else {
+            return;
+        };
+        if p.pointer != ev.pointer_id() {
+            return;
+        }
+        self.press.set_value(None);
+        if !p.dragging {
+            return; // a tap: the link opens the card
+        }
+        // Some engines send no click after a captured drag: forget it after this task.
+        self.swallow_click.set_value(true);
+        let swallow = self.swallow_click;
+        set_timeout(
+            move || swallow.set_value(false),
+            std::time::Duration::from_millis(0),
+        );
+        let to = stage_at(ev.client_x() as f64, ev.client_y() as f64);
+        self.end();
+        if let Some(to) = to.filter(|to| *to != p.from) {
+            self.announce.set(Some(record_move(self.store, p.id, to)));
+        }
+    }
+
+    /// Ends a drag with nothing moved (Escape, a cancelled pointer).
+    pub(crate) fn cancel(&self) {
+        if self.press.get_value().is_some_and(|p| p.dragging) {
+            self.announce.set(Some("Move cancelled.".to_owned()));
+        }
+        self.press.set_value(None);
+        self.end();
+    }
+
+    fn end(&self) {
+        self.hover.set(None);
+        self.dragging.set(None);
+    }
+
+    /// The click after a drag would open the card: swallow it.
+    pub(crate) fn click(&self, ev: &leptos::ev::MouseEvent) {
+        if self.swallow_click.get_value() {
+            self.swallow_click.set_value(false);
+            ev.prevent_default();
+            ev.stop_propagation();
+        }
+    }
+}
+
+#[component]
+pub(crate) fn Board(
+    #[prop(into)] cards: Signal<Vec<Card>>,
+    announce: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let ctx = BoardCtx {
+        announce,
+        hover: RwSignal::new(None),
+        dragging: RwSignal::new(None),
+        store: use_store(),
+        press: StoredValue::new(None),
+        swallow_click: StoredValue::new(false),
+    };
+    let esc = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && ctx.dragging.get_untracked().is_some() {
+            ctx.cancel();
+        }
+    });
+    on_cleanup(move || esc.remove());
+    let in_stage = move |s: Stage| {
+        Signal::derive(move || {
+            cards.with(|c| {
+                c.iter()
+                    .filter(|c| c.stage == s)
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let closed_count = move || cards.with(|c| c.iter().filter(|c| c.stage.is_closed()).count());
+    view! {
+        // Focusable, so a keyboard can scroll the columns sideways when they overflow.
+        <div class="board" tabindex="0" role="group" aria-label="Active stages" class:is-dragging=move || ctx.dragging.with(Option::is_some)>
+            {Stage::ALL.into_iter().filter(|s| !s.is_closed()).map(|s| view! {
+                <BoardColumn stage=s cards=in_stage(s) ctx=ctx/>
+            }).collect_view()}
+        </div>
+        <details class="board-closed card">
+            <summary>{move || format!("Closed ({})", closed_count())}</summary>
+            <div class="board" tabindex="0" role="group" aria-label="Closed stages">
+                {Stage::ALL.into_iter().filter(|s| s.is_closed()).map(|s| view! {
+                    <BoardColumn stage=s cards=in_stage(s) ctx=ctx/>
+                }).collect_view()}
+            </div>
+        </details>
+    }
+}

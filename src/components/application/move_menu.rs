@@ -1,0 +1,173 @@
+//! "Move to…" on a board card: a button that opens the other stages as buttons, the
+//! keyboard and screen-reader way to do what dragging does. Arrow keys move between
+//! the stages, Escape closes; after a move, focus follows the card to its new column.
+
+use leptos::prelude::*;
+use uuid::Uuid;
+use wasm_bindgen::JsCast;
+
+use crate::model::Stage;
+use crate::state::{use_store, Store};
+
+/// Records a move to `to`, dated today (as the detail page's form defaults to), and
+/// returns the sentence to announce.
+pub(crate) fn record_move(store: Store, id: Uuid, to: Stage) -> String {
+    let today = crate::browser::today();
+    let name = store
+        .data
+        .with_untracked(|d| {
+            d.application(id)
+                .map(|a| format!("{} at {}", a.role, a.company))
+        })
+        .unwrap_or_default();
+    match store.update(|d| d.record_stage(id, to, today, today, chrono::Utc::now())) {
+        Some(Ok(())) => format!("Moved {name} to {}.", to.label()),
+        Some(Err(e)) => e.to_string(),
+        None => "This notebook can't be changed right now.".to_owned(),
+    }
+}
+
+/// Focuses the element with this id once the re-rendered view is on screen; if it has
+/// gone (a row that left the Active view), the page's heading, so focus is never lost.
+pub(crate) fn focus_later(id: String) {
+    request_animation_frame(move || {
+        let doc = document();
+        let target = doc.get_element_by_id(&id).or_else(|| {
+            let h1 = doc.query_selector("main h1").ok().flatten()?;
+            if !h1.has_attribute("tabindex") {
+                let _ = h1.set_attribute("tabindex", "-1");
+            }
+            Some(h1)
+        });
+        if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// Moves focus among the menu's buttons with the arrow keys, Home and End.
+fn arrow_focus(ev: &leptos::ev::KeyboardEvent, list_id: &str) -> bool {
+    let key = ev.key();
+    if ![
+        "ArrowDown",
+        "ArrowRight",
+        "ArrowUp",
+        "ArrowLeft",
+        "Home",
+        "End",
+    ]
+    .contains(&key.as_str())
+    {
+        return false;
+    }
+    let Some(list) = document().get_element_by_id(list_id) else {
+        return false;
+    };
+    let current = document()
+        .active_element()
+        .and_then(|a| a.closest("li").ok().flatten())
+        .filter(|li| list.contains(Some(li)));
+    let next = match (key.as_str(), current) {
+        ("Home", _) | (_, None) => list.first_element_child(),
+        ("End", _) => list.last_element_child(),
+        ("ArrowDown" | "ArrowRight", Some(li)) => li.next_element_sibling().or(Some(li)),
+        (_, Some(li)) => li.previous_element_sibling().or(Some(li)),
+    };
+    if let Some(b) = next
+        .and_then(|li| li.query_selector("button").ok().flatten())
+        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = b.focus();
+    }
+    true
+}
+
+/// `name` reads "Recruiter at Acme"; `announce` is the board's polite live region.
+#[component]
+pub(crate) fn MoveMenu(
+    id: Uuid,
+    current: Stage,
+    name: String,
+    announce: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let store = use_store();
+    let open = RwSignal::new(false);
+    let button_id = format!("move-{id}");
+    let list_id = format!("move-list-{id}");
+    let open_menu = {
+        let list_id = list_id.clone();
+        move |_| {
+            let now = !open.get_untracked();
+            open.set(now);
+            if now {
+                // Land on the first stage, as a menu does.
+                let list_id = list_id.clone();
+                request_animation_frame(move || {
+                    if let Some(el) = document()
+                        .get_element_by_id(&list_id)
+                        .and_then(|l| l.query_selector("button").ok().flatten())
+                        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
+                        let _ = el.focus();
+                    }
+                });
+            }
+        }
+    };
+    let keydown = {
+        let (button_id, list_id) = (button_id.clone(), list_id.clone());
+        move |ev: leptos::ev::KeyboardEvent| {
+            if !open.get_untracked() {
+                return;
+            }
+            if ev.key() == "Escape" {
+                ev.prevent_default();
+                open.set(false);
+                focus_later(button_id.clone());
+            } else if arrow_focus(&ev, &list_id) {
+                ev.prevent_default();
+            }
+        }
+    };
+    // Closes when focus leaves the menu (Tab away, a click elsewhere).
+    let focusout = move |ev: leptos::ev::FocusEvent| {
+        let inside = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .zip(
+                ev.current_target()
+                    .and_then(|t| t.dyn_into::<web_sys::Node>().ok()),
+            )
+            .is_some_and(|(to, menu)| menu.contains(Some(&to)));
+        if !inside {
+            open.set(false);
+        }
+    };
+    let choose = {
+        let button_id = button_id.clone();
+        move |to: Stage| {
+            open.set(false);
+            announce.set(Some(record_move(store, id, to)));
+            // The card is drawn again in its new column with the same button id.
+            focus_later(button_id.clone());
+        }
+    };
+    let label = format!("Move {name} to another stage");
+    view! {
+        <div class="move-menu" on:keydown=keydown on:focusout=focusout>
+            <button type="button" id=button_id class="secondary small" aria-haspopup="true"
+                aria-expanded=move || open.get().to_string() aria-controls=list_id.clone()
+                disabled=move || !store.writable() on:click=open_menu>
+                "Move to…"<span class="visually-hidden">{format!(" ({name})")}</span>
+            </button>
+            <Show when=move || open.get()>
+                <ul class="move-list card" id=list_id.clone() aria-label=label.clone()>
+                    {Stage::ALL.into_iter().filter(|s| *s != current).map(|s| {
+                        let choose = choose.clone();
+                        view! { <li><button type="button" class="secondary" on:click=move |_| choose(s)>{s.label()}</button></li> }
+                    }).collect_view()}
+                </ul>
+            </Show>
+        </div>
+    }
+}
