@@ -167,11 +167,8 @@ fn RecordReply(app: Application, #[prop(optional)] with_asked: bool) -> impl Int
     let to_change = RwSignal::new(f.to_change.join("\n"));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let asked = if with_asked {
-            asked_on.get_untracked()
-        } else {
-            String::new()
-        };
+        // Without its own field, the stored ask date still bounds the reply date.
+        let asked = asked_on.get_untracked();
         let (asked, on) = match check_reply_dates(&asked, &replied_on.get_untracked(), today()) {
             Ok(dates) => dates,
             Err(e) => return date_error.set(Some(e.to_string())),
@@ -186,7 +183,7 @@ fn RecordReply(app: Application, #[prop(optional)] with_asked: bool) -> impl Int
         };
         let now = chrono::Utc::now();
         store.update(|d| {
-            if let Some(asked) = asked {
+            if let Some(asked) = asked.filter(|_| with_asked) {
                 d.set_feedback_asked_on(id, asked, now);
             }
             d.record_reply(id, reply, on, now);

@@ -10,9 +10,17 @@ use crate::model::{Application, Profile};
 use crate::routes::AppRoute;
 use crate::state::use_store;
 
-/// Characters a line of the message box holds on a typical screen: the rows are
-/// counted from the text itself (see `rows_for`), so the box grows in every engine.
-const COLUMNS: usize = 60;
+/// About how many characters a line of the message box holds on this screen: the
+/// rows are counted from the text itself (see `rows_for`), so the box grows in every
+/// engine. The page's content is at most about 900 px wide, at about 8 px a character.
+fn columns() -> usize {
+    let width = window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .unwrap_or(900.0);
+    ((width.min(900.0) - 80.0) / 8.3).clamp(24.0, 110.0) as usize
+}
 
 #[component]
 pub(crate) fn MessageEditor(
@@ -38,6 +46,7 @@ pub(crate) fn MessageEditor(
         Tone::Short => short_body,
     };
     let copied = RwSignal::new(None::<&'static str>);
+    let columns = columns();
     let href = move || {
         mailto(&Message {
             to: to.get(),
@@ -99,7 +108,7 @@ pub(crate) fn MessageEditor(
             <div class="field">
                 <label for=format!("{id}-body")>"Message"</label>
                 <textarea id=format!("{id}-body") class="message-body"
-                    rows=move || body().with(|b| rows_for(b, COLUMNS))
+                    rows=move || body().with(|b| rows_for(b, columns))
                     prop:value=move || body().get()
                     on:input=move |ev| body().set(event_target_value(&ev))></textarea>
                 {unsigned.then(|| view! {
