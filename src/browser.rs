@@ -37,6 +37,17 @@ pub(crate) fn download(filename: &str, mime: &str, text: &str) -> Result<(), Bro
 /// Dates on screen (pure, so it lives with the model).
 pub(crate) use crate::model::time::format_date;
 
+/// The browser's own IANA time zone ("Europe/London"), or "" if it won't say.
+/// `Intl.DateTimeFormat().resolvedOptions().timeZone`, read once per call (only the
+/// interview form asks, when it opens).
+pub(crate) fn time_zone() -> String {
+    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new());
+    js_sys::Reflect::get(&format.resolved_options(), &"timeZone".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
 /// Today in the user's time zone (not UTC: "today" near midnight must match their wall clock).
 pub(crate) fn today() -> NaiveDate {
     chrono::Local::now().date_naive()

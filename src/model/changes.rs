@@ -65,24 +65,32 @@ impl AppData {
         });
     }
 
-    /// Records the reply to a feedback request. A reply heard without asking first
-    /// counts as asked `today`.
+    /// Records the reply to a feedback request, which came `on`. A reply heard without
+    /// asking first counts as asked that day.
     pub(crate) fn record_reply(
         &mut self,
         id: Uuid,
         reply: Reply,
-        today: NaiveDate,
+        on: NaiveDate,
         now: DateTime<Utc>,
     ) {
         self.edit_application(id, now, |a| {
             a.feedback.status = reply.kind.status();
-            if a.feedback.asked_on.is_none() {
-                a.feedback.asked_on = Some(today);
+            a.feedback.replied_on = Some(on);
+            if a.feedback.asked_on.is_none_or(|asked| asked > on) {
+                a.feedback.asked_on = Some(on);
             }
             a.feedback.verbatim = reply.verbatim;
             a.feedback.went_well = reply.went_well;
             a.feedback.to_change = reply.to_change;
         });
+    }
+
+    /// Corrects the day feedback was asked for (see [`FeedbackRequest::change_asked_on`]).
+    ///
+    /// [`FeedbackRequest::change_asked_on`]: super::feedback::FeedbackRequest::change_asked_on
+    pub(crate) fn set_feedback_asked_on(&mut self, id: Uuid, on: NaiveDate, now: DateTime<Utc>) {
+        self.edit_application(id, now, |a| a.feedback.change_asked_on(on));
     }
 
     /// Adds an interview round, or replaces the one with the same id.

@@ -31,6 +31,22 @@ pub(crate) enum RoundError {
     PlaceTooLong,
 }
 
+/// A date on the feedback request (when it was asked, when they replied) that can't
+/// be kept.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub(crate) enum FeedbackDateError {
+    #[error("Enter the date you asked, like 2026-03-14.")]
+    BadAskedOn,
+    #[error("The date you asked can't be in the future.")]
+    FutureAskedOn,
+    #[error("Enter the date of the reply, like 2026-03-14.")]
+    BadReplyDate,
+    #[error("The reply date can't be in the future.")]
+    FutureReplyDate,
+    #[error("The reply can't come before you asked: check both dates.")]
+    ReplyBeforeAsk,
+}
+
 /// Data that breaks a rule serde can't check (a hand-edited or damaged file). Shown
 /// inside "The saved data is damaged: …" or "This backup is damaged: …".
 #[derive(Clone, Debug, PartialEq, Eq, Error)]

@@ -3,6 +3,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::error::FeedbackDateError;
+
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -136,10 +138,56 @@ impl FeedbackRequest {
         self.follow_up_due = on.checked_add_days(chrono::Days::new(u64::from(follow_up_days)));
     }
 
+    /// Corrects the day it was asked; the follow-up moves with it, the same number of
+    /// days later (a week when none was set).
+    pub(crate) fn change_asked_on(&mut self, on: NaiveDate) {
+        let gap = match (self.asked_on, self.follow_up_due) {
+            (Some(asked), Some(due)) => (due - asked).num_days().max(0).unsigned_abs(),
+            _ => 7,
+        };
+        self.asked_on = Some(on);
+        if self.status == FeedbackStatus::Awaiting || self.follow_up_due.is_some() {
+            self.follow_up_due = on.checked_add_days(chrono::Days::new(gap));
+        }
+    }
+
     /// A follow-up is due when we are still waiting and the date has come.
     pub(crate) fn follow_up_due_by(&self, today: NaiveDate) -> bool {
         self.status == FeedbackStatus::Awaiting && self.follow_up_due.is_some_and(|d| d <= today)
     }
+}
+
+/// Reads the dates of a reply as typed: when it was asked (may be empty where the form
+/// doesn't show it) and when they replied. Neither may be in the future, and the reply
+/// can't come before the ask.
+pub(crate) fn check_reply_dates(
+    asked_on: &str,
+    replied_on: &str,
+    today: NaiveDate,
+) -> Result<(Option<NaiveDate>, NaiveDate), FeedbackDateError> {
+    let asked = match asked_on.trim() {
+        "" => None,
+        s => Some(check_asked_on(s, today)?),
+    };
+    let replied = NaiveDate::parse_from_str(replied_on.trim(), "%Y-%m-%d")
+        .map_err(|_| FeedbackDateError::BadReplyDate)?;
+    if replied > today {
+        return Err(FeedbackDateError::FutureReplyDate);
+    }
+    if asked.is_some_and(|a| replied < a) {
+        return Err(FeedbackDateError::ReplyBeforeAsk);
+    }
+    Ok((asked, replied))
+}
+
+/// Reads the day feedback was asked for, as typed; never in the future.
+pub(crate) fn check_asked_on(text: &str, today: NaiveDate) -> Result<NaiveDate, FeedbackDateError> {
+    let on = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| FeedbackDateError::BadAskedOn)?;
+    if on > today {
+        return Err(FeedbackDateError::FutureAskedOn);
+    }
+    Ok(on)
 }
 
 #[cfg(test)]
@@ -168,6 +216,49 @@ mod tests {
         assert!(f.follow_up_due_by(d(3, 8)));
         f.status = FeedbackStatus::Received;
         assert!(!f.follow_up_due_by(d(3, 9)));
+    }
+
+    #[test]
+    fn asked_on_can_be_corrected_and_the_follow_up_moves_with_it() {
+        let mut f = FeedbackRequest::default();
+        f.mark_asked(d(3, 10), 10);
+        f.change_asked_on(d(3, 5));
+        assert_eq!(
+            (f.asked_on, f.follow_up_due),
+            (Some(d(3, 5)), Some(d(3, 15)))
+        );
+        let mut never = FeedbackRequest {
+            status: FeedbackStatus::Received,
+            ..Default::default()
+        };
+        never.change_asked_on(d(3, 1));
+        assert_eq!((never.asked_on, never.follow_up_due), (Some(d(3, 1)), None));
+    }
+
+    #[test]
+    fn reply_dates_are_checked() {
+        let today = d(3, 20);
+        assert_eq!(
+            check_reply_dates("2026-03-01", "2026-03-08", today),
+            Ok((Some(d(3, 1)), d(3, 8)))
+        );
+        assert_eq!(
+            check_reply_dates("", "2026-03-08", today),
+            Ok((None, d(3, 8)))
+        );
+        let err = |a, r| check_reply_dates(a, r, today).expect_err("invalid");
+        assert_eq!(err("", "soon"), FeedbackDateError::BadReplyDate);
+        assert_eq!(err("", "2026-03-21"), FeedbackDateError::FutureReplyDate);
+        assert_eq!(err("March", "2026-03-08"), FeedbackDateError::BadAskedOn);
+        assert_eq!(
+            err("2026-03-21", "2026-03-08"),
+            FeedbackDateError::FutureAskedOn
+        );
+        assert_eq!(
+            err("2026-03-09", "2026-03-08"),
+            FeedbackDateError::ReplyBeforeAsk
+        );
+        assert!(check_asked_on("2026-03-20", today).is_ok());
     }
 
     #[test]

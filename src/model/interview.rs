@@ -182,7 +182,6 @@ pub(crate) fn looks_like_time_zone(name: &str) -> bool {
 
 impl InterviewRound {
     /// The place when it is (or contains) a web link: the video call to join.
-    #[allow(dead_code)] // shown by the round's view (next commit)
     pub(crate) fn video_link(&self) -> Option<&str> {
         self.place
             .split_whitespace()

@@ -38,7 +38,6 @@ impl Priority {
     }
 
     /// The short word shown on a card or the detail page.
-    #[allow(dead_code)] // shown by the detail page (next commit)
     pub(crate) fn short_label(self) -> &'static str {
         match self {
             Priority::Low => "Low priority",
@@ -158,7 +157,6 @@ impl Details {
 
 impl Application {
     /// The salary range as one short phrase ("GBP 45,000–55,000"), if any end is known.
-    #[allow(dead_code)] // shown by the detail page (next commit)
     pub(crate) fn salary_text(&self) -> Option<String> {
         salary_text(self.salary_min, self.salary_max, &self.currency)
     }

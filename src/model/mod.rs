@@ -112,6 +112,14 @@ pub(crate) struct AppData {
 }
 
 impl AppData {
+    /// Replaces the profile; a real change counts towards the backup reminder.
+    pub(crate) fn set_profile(&mut self, profile: Profile) {
+        if self.profile != profile {
+            self.profile = profile;
+            self.meta.changes_since_backup = self.meta.changes_since_backup.saturating_add(1);
+        }
+    }
+
     pub(crate) fn add_application(&mut self, app: Application) {
         self.applications.push(app);
         self.meta.changes_since_backup = self.meta.changes_since_backup.saturating_add(1);

@@ -116,6 +116,9 @@ pub(crate) fn ApplicationDetail() -> impl IntoView {
                         {field("Applied", a.applied_on.map(format_date).unwrap_or_else(|| "Not yet".into()))}
                         {link}
                         {field("Location", a.location.clone())}
+                        {field("Salary", a.salary_text().unwrap_or_default())}
+                        {field("Closing date", a.closing_on.map(format_date).unwrap_or_default())}
+                        {field("Priority", a.priority.map(|p| p.short_label().to_owned()).unwrap_or_default())}
                         {field("Found via", a.source.clone())}
                         {field("Tags", a.tags.join(", "))}
                         {field("Notes", a.notes.clone())}

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::components::settings::backup_nudge::BackupNudge;
 use crate::components::settings::csv_panel::CsvPanel;
 use crate::components::settings::lock_panel::LockPanel;
+use crate::components::settings::profile_panel::ProfilePanel;
 use crate::components::settings::restore_panel::RestorePanel;
 use crate::components::settings::storage_panel::StoragePanel;
 use crate::state::{use_store, Offer};
@@ -21,6 +22,7 @@ pub(crate) fn Settings() -> impl IntoView {
         <BackupNudge/>
         <RestorePanel/>
         <CsvPanel/>
+        <ProfilePanel/>
         <StoragePanel/>
         <LockPanel/>
         {(!quarantined.is_empty()).then(|| view! {

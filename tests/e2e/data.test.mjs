@@ -240,7 +240,7 @@ for (const engine of ENGINES) describe(engine, () => {
     await open(page, env.url, `applications/${arabic.id}/edit`);
     await page.getByLabel("Role").fill("Senior Recruiter ✓");
     await page.getByRole("button", { name: "Save changes" }).click();
-    const after = await waitForSaved(page, (env) => env.schema_version === 2 && env.data.applications.some((a) => a.role === "Senior Recruiter ✓"));
+    const after = await waitForSaved(page, (env) => env.schema_version === 3 && env.data.applications.some((a) => a.role === "Senior Recruiter ✓"));
     const raw = await getItem(page, DATA_KEY);
     assert.match(raw, /"packed":"[\u2020-\u7f7f]+"\}$/);
     const edited = after.data.applications.find((a) => a.id === arabic.id);

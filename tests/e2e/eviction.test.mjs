@@ -61,7 +61,7 @@ test("WebKit in a tab: the notice once, with Home Screen steps and a backup; str
   await notice.getByText(/deletes a website's saved data when you haven't opened it for 7 days/).waitFor();
   await notice.getByText(/tap the Share button, choose “Add to Home Screen”/).waitFor();
   const file = await download(page, () => notice.getByRole("button", { name: "Download a backup" }).click());
-  assert.equal(JSON.parse(file.text).schema_version, 2, "the notice's backup is a real backup");
+  assert.equal(JSON.parse(file.text).schema_version, 3, "the notice's backup is a real backup");
 
   await notice.getByRole("button", { name: "Got it" }).click();
   await notice.waitFor({ state: "detached" });

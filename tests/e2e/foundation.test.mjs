@@ -32,7 +32,7 @@ for (const engine of ENGINES) describe(engine, () => {
     await page.getByRole("link", { name: /Globex ✨/ }).waitFor();
 
     const env1 = await stored(page);
-    assert.equal(env1.schema_version, 2);
+    assert.equal(env1.schema_version, 3);
     assert.match(await getItem(page, DATA_KEY), /^\{"schema_version":3,.*"packed":"[\u2020-\u7f7f]+"\}$/, "kept packed");
     assert.equal(env1.data.applications[0].company, "Globex ✨");
     assert.deepEqual(env1.data.applications[0].tags, ["remote", "hr"]);

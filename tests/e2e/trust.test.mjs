@@ -164,7 +164,7 @@ for (const engine of ENGINES) describe(engine, () => {
     await banner.waitFor();
     const lost = await download(b, () => banner.getByRole("button", { name: "Download my unsaved edit" }).click());
     assert.match(lost.name, /^knockback-unsaved-edit-\d{4}-\d{2}-\d{2}\.json$/);
-    assert.equal(JSON.parse(lost.text).schema_version, 2, "a whole backup file, not bare data");
+    assert.equal(JSON.parse(lost.text).schema_version, 3, "a whole backup file, not bare data");
     {
       const { page, preview } = await restoreElsewhere(t, lost);
       await preview.getByText(/^2 applications/).waitFor();

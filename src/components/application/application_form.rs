@@ -9,6 +9,7 @@ use uuid::Uuid;
 use crate::components::application::company_reminder::CompanyReminder;
 use crate::components::choice_select::ChoiceSelect;
 use crate::components::text_field::TextField;
+use crate::model::application::Priority;
 use crate::model::{ApplicationDraft, Field, FieldError, Stage};
 use crate::routes::AppRoute;
 use crate::state::use_store;
@@ -98,6 +99,10 @@ pub(crate) fn ApplicationForm(#[prop(optional)] editing: Option<Uuid>) -> impl I
     let (location, set_location) = bind(|d| &d.location, |d, v| d.location = v);
     let (source, set_source) = bind(|d| &d.source, |d, v| d.source = v);
     let (tags, set_tags) = bind(|d| &d.tags, |d, v| d.tags = v);
+    let (salary_min, set_salary_min) = bind(|d| &d.salary_min, |d, v| d.salary_min = v);
+    let (salary_max, set_salary_max) = bind(|d| &d.salary_max, |d, v| d.salary_max = v);
+    let (currency, set_currency) = bind(|d| &d.currency, |d, v| d.currency = v);
+    let (closing_on, set_closing_on) = bind(|d| &d.closing_on, |d, v| d.closing_on = v);
     let submit_label = if editing.is_some() {
         "Save changes"
     } else {
@@ -148,6 +153,34 @@ pub(crate) fn ApplicationForm(#[prop(optional)] editing: Option<Uuid>) -> impl I
                 <TextField id="source" label="Where you found it" value=source on_input=set_source
                     hint="A job board, a referral, a recruiter…"/>
                 <TextField id="tags" label="Tags" value=tags on_input=set_tags hint="Separate tags with commas."/>
+            </div>
+            <fieldset class="salary">
+                <legend>"Salary (optional)"</legend>
+                <div class="grid-3">
+                    <TextField id="salary_min" label="From" value=salary_min on_input=set_salary_min
+                        error=err(Field::SalaryMin) hint="Whole amount, like 45000 or 45k."/>
+                    <TextField id="salary_max" label="To" value=salary_max on_input=set_salary_max
+                        error=err(Field::SalaryMax)/>
+                    <TextField id="currency" label="Currency" value=currency on_input=set_currency
+                        error=err(Field::Currency) hint="A code like GBP, EUR or USD."/>
+                </div>
+            </fieldset>
+            <div class="grid-2">
+                <TextField id="closing_on" label="Closing date" kind="date" value=closing_on on_input=set_closing_on
+                    error=err(Field::ClosingOn) hint="The last day to apply, if the ad says."/>
+                <div class="field">
+                    <label for="priority">"Priority"</label>
+                    <p class="hint" id="priority-hint">"How much you want this one."</p>
+                    <ChoiceSelect
+                        id="priority"
+                        name="priority"
+                        none="Not set"
+                        described_by="priority-hint priority-error"
+                        value=Signal::derive(move || draft.with(|d| d.priority.clone()))
+                        on_change={move |p: Option<Priority>| draft.update(|d| d.priority = p.map(Priority::key).unwrap_or_default().to_owned())}
+                    />
+                    <p class="field-error" id="priority-error" aria-live="polite">{error_for(Field::Priority)}</p>
+                </div>
             </div>
             <div class="field">
                 <label for="notes">"Notes"</label>

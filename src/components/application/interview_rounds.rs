@@ -40,6 +40,16 @@ pub(crate) fn InterviewRounds(
                             let r = round.clone();
                             view! {
                                 <h3>{title.clone()}</h3>
+                                {r.start_time.map(|t| {
+                                    let zone = (!r.time_zone.is_empty()).then(|| format!(" ({})", r.time_zone));
+                                    view! { <p>{format!("At {}{}", t.format("%H:%M"), zone.unwrap_or_default())}</p> }
+                                })}
+                                {match r.video_link() {
+                                    Some(link) => Some(view! {
+                                        <p><a href=link.to_owned() rel="noopener noreferrer" target="_blank">"Join video call"</a></p>
+                                    }.into_any()),
+                                    None => (!r.place.is_empty()).then(|| view! { <p>{format!("Where: {}", r.place)}</p> }.into_any()),
+                                }}
                                 {(!r.interviewers.is_empty()).then(|| view! { <p>{format!("With {}", r.interviewers.join(", "))}</p> })}
                                 {r.self_rating.map(|n| view! { <p>{format!("How it went: {n} out of 5")}</p> })}
                                 {(!r.notes.is_empty()).then(|| view! { <p class="prewrap">{r.notes.clone()}</p> })}
@@ -76,7 +86,12 @@ pub(crate) fn InterviewRounds(
             >
                 <RoundForm
                     app_id=app_id
-                    draft=InterviewDraft { date: crate::browser::today().to_string(), kind: "video".into(), ..Default::default() }
+                    draft=InterviewDraft {
+                        date: crate::browser::today().to_string(),
+                        kind: "video".into(),
+                        time_zone: crate::browser::time_zone(),
+                        ..Default::default()
+                    }
                     round_id=Uuid::new_v4()
                     editing=editing
                 />
@@ -121,6 +136,19 @@ fn RoundForm(
                         on_change={move |k: Option<InterviewKind>| draft.update(|d| d.kind = k.map(InterviewKind::key).unwrap_or_default().to_owned())}/>
                 </div>
                 <div class="field">
+                    <label for="round-time">"Start time"</label>
+                    <input id="round-time" type="time" aria-describedby="round-error"
+                        prop:value=move || draft.with(|d| d.start_time.clone())
+                        on:input=move |ev| draft.update(|d| d.start_time = event_target_value(&ev))/>
+                </div>
+                <div class="field">
+                    <label for="round-zone">"Time zone"</label>
+                    <p class="hint" id="round-zone-hint">"Like Europe/London. Empty means yours."</p>
+                    <input id="round-zone" type="text" autocomplete="off" aria-describedby="round-zone-hint round-error"
+                        prop:value=move || draft.with(|d| d.time_zone.clone())
+                        on:input=move |ev| draft.update(|d| d.time_zone = event_target_value(&ev))/>
+                </div>
+                <div class="field">
                     <label for="round-interviewers">"Interviewers"</label>
                     <p class="hint" id="round-interviewers-hint">"Separate names with commas."</p>
                     <input id="round-interviewers" type="text" aria-describedby="round-interviewers-hint"
@@ -139,6 +167,13 @@ fn RoundForm(
                         <option value="5">"5 – very well"</option>
                     </select>
                 </div>
+            </div>
+            <div class="field">
+                <label for="round-place">"Place or video link"</label>
+                <p class="hint" id="round-place-hint">"An address, or paste the meeting link."</p>
+                <input id="round-place" type="text" aria-describedby="round-place-hint round-error"
+                    prop:value=move || draft.with(|d| d.place.clone())
+                    on:input=move |ev| draft.update(|d| d.place = event_target_value(&ev))/>
             </div>
             <div class="field">
                 <label for="round-notes">"Interview notes"</label>

@@ -21,13 +21,13 @@ pub(crate) fn StepOpportunities(reflection_id: Uuid, application_id: Uuid) -> im
     let date = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
     let message = store
         .data
-        .with_untracked(|d| d.application(application_id).map(templates::thank_you));
+        .with_untracked(|d| d.application(application_id).cloned());
     let in_touch = answers.read(|r| r.opportunities.stay_in_touch);
     view! {
         {message.map(|m| view! {
             <details class="template">
                 <summary>"Thank-you message"</summary>
-                <MessageEditor id="thanks" message=m/>
+                <MessageEditor id="thanks" app=m make=templates::thank_you/>
             </details>
         })}
         <div class="grid-2">

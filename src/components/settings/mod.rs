@@ -9,6 +9,7 @@ pub(crate) mod csv_preview;
 pub(crate) mod lock_coverage;
 pub(crate) mod lock_panel;
 pub(crate) mod password_field;
+pub(crate) mod profile_panel;
 pub(crate) mod restore_panel;
 pub(crate) mod storage_panel;
 pub(crate) mod unlock_screen;

@@ -99,6 +99,13 @@ fn recording_a_reply_keeps_the_words_and_dates_an_unasked_request() {
     let f = &d.application(id).unwrap().feedback;
     assert_eq!(f.status, FeedbackStatus::Received);
     assert_eq!(f.asked_on, Some(day(2, 10)));
+    assert_eq!(f.replied_on, Some(day(2, 20)));
+    d.set_feedback_asked_on(id, day(2, 8), now());
+    let f = &d.application(id).unwrap().feedback;
+    assert_eq!(
+        (f.asked_on, f.replied_on),
+        (Some(day(2, 8)), Some(day(2, 20)))
+    );
 }
 
 #[test]
