@@ -63,8 +63,12 @@ export function startServer({ dir, base = "/", port = 0, host = "127.0.0.1", enc
     try {
       let body = null;
       let encoding = null;
+      const modified = (await stat(target)).mtimeMs;
       for (const [name, suffix] of negotiate(req, encodings)) {
         try {
+          // A compressed copy older than its file is stale (the file was edited after
+          // the build): never send it.
+          if ((await stat(target + suffix)).mtimeMs < modified) continue;
           body = await readFile(target + suffix);
           encoding = name;
           break;

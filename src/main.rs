@@ -12,6 +12,11 @@ mod state;
 mod storage;
 
 fn main() {
+    // A bug must not fail silently: with `panic = "abort"` the wasm stops with only
+    // "unreachable". Say what and where in the console (it stays on this machine).
+    std::panic::set_hook(Box::new(|info| {
+        leptos::logging::error!("Knockback stopped on a bug: {info}");
+    }));
     // The static shell in index.html shows a loading line; mounting replaces it.
     if let Some(shell) = leptos::prelude::document().get_element_by_id("shell") {
         shell.remove();

@@ -66,6 +66,8 @@ test("a JobSync export: Yes/No 'applied' is left out, 'appliedDate' is the date,
   assert.equal(byCompany["Initech"].history.at(-1).stage, "saved");
 
   await nav(page, "Applications").click();
+  // Closed ones (Umbrella was rejected) are under All.
+  await page.getByRole("navigation", { name: "Which applications" }).getByRole("link", { name: "All" }).click();
   for (const company of ["Acme Corp", "Globex", "Initech", "Umbrella", "Hooli"]) {
     await page.getByRole("link", { name: new RegExp(company) }).waitFor();
   }

@@ -220,6 +220,7 @@ for (const engine of ENGINES) describe(engine, () => {
       await page.waitForTimeout(200);
     }
     await nav(page, "Applications").click();
+    await page.getByRole("navigation", { name: "Which applications" }).getByRole("link", { name: "Closed" }).click();
     await page.getByRole("link", { name: new RegExp(p1.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) }).click();
     await page.getByRole("link", { name: /All at/ }).click();
     await page.getByLabel("Notes about this company").fill(p2);

@@ -63,6 +63,7 @@ for (const engine of ENGINES) describe(engine, () => {
       await page.getByRole("heading", { level: 1 }).waitFor();
     }
     await nav(page, "Applications").click();
+    await page.getByRole("navigation", { name: "Which applications" }).getByRole("link", { name: "Closed" }).click();
     await page.getByRole("link", { name: /Northwind Traders/ }).click();
     await page.getByRole("link", { name: "Reflect on this rejection" }).click();
     await page.getByText("Step 1 of 5").waitFor();
