@@ -74,7 +74,6 @@ pub(crate) fn Dashboard() -> impl IntoView {
 
     view! {
         <h1>"Dashboard"</h1>
-        <QuickAddBar/>
         <Show
             when=move || { total.get() > 0 }
             fallback=move || view! {
@@ -87,9 +86,12 @@ pub(crate) fn Dashboard() -> impl IntoView {
                         <button type="button" class="secondary" disabled=move || !store.writable() on:click=add_sample>"Try with sample data"</button>
                     </div>
                 </section>
+                <QuickAddBar/>
             }
         >
+            // Today first: what needs the user now; capturing a new one comes next.
             <TodayList/>
+            <QuickAddBar/>
             <div class="dash-grid">
                 <section class="card" aria-labelledby="by-stage">
                     <h2 id="by-stage">"Applications by stage"</h2>

@@ -41,7 +41,7 @@ pub(crate) fn ReflectList() -> impl IntoView {
         <p>"A no hurts, and it also teaches. Five short steps, one for each thing feedback gives you:"</p>
         <ol class="card benefits">
             {Benefit::ALL.into_iter().map(|b| view! {
-                <li><strong>{b.title()}</strong><span>{crate::components::reflection::reflection_wizard::step_intro(b)}</span></li>
+                <li><strong>{b.title()}</strong><span>{crate::components::reflection::reflection_wizard::step_intro(b, true)}</span></li>
             }).collect_view()}
         </ol>
         <section class="card" aria-labelledby="to-reflect">

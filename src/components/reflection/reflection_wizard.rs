@@ -23,9 +23,12 @@ use crate::model::self_review::{has_feedback, question};
 use crate::routes::AppRoute;
 use crate::state::use_store;
 
-/// One warm line per step: why this benefit matters.
-pub(crate) fn step_intro(benefit: Benefit) -> &'static str {
+/// One warm line per step: why this benefit matters. `feedback`: whether they said
+/// anything; most rejections come without a word, and the lines must still fit.
+pub(crate) fn step_intro(benefit: Benefit, feedback: bool) -> &'static str {
     match benefit {
+        Benefit::Skills if !feedback => "No feedback came, and that's common. Your own notes still show what to build next: a course, a project, some practice.",
+        Benefit::Mentoring if !feedback => "Looking back is free coaching too. Your notes can show habits you never noticed, in you and in how you come across.",
         Benefit::Skills => "Feedback often names what was missing. That makes the next step concrete: a course, a project, some practice.",
         Benefit::Techniques => "Every interview is practice. Decide what to keep, what to polish, and what to let go.",
         Benefit::Opportunities => "A gracious reply to a no leaves a lasting impression. Roles reopen, and people remember.",
@@ -153,7 +156,7 @@ pub(crate) fn ReflectionWizard(
                         let b = Benefit::ALL[usize::from(n - 1)];
                         view! {
                             <h2 id="step-title" tabindex="-1" node_ref=heading>{format!("{n}. {}", b.title())}</h2>
-                            <p class="lead">{step_intro(b)}</p>
+                            <p class="lead">{step_intro(b, feedback.get())}</p>
                         }
                     }}
                     <FeedbackAside reflection_id=reflection_id application_id=application_id step=step status=status/>
