@@ -8,6 +8,7 @@ pub(crate) mod reflection;
 pub(crate) mod settings;
 
 pub(crate) mod choice_select;
+pub(crate) mod deferred;
 pub(crate) mod eviction_notice;
 pub(crate) mod nav;
 pub(crate) mod route_focus;

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::browser::format_date;
+use crate::components::deferred::Deferred;
 use crate::components::reflection::confidence_chart::ConfidenceChart;
 use crate::components::reflection::development_plan::DevelopmentPlan;
 use crate::components::reflection::technique_board::TechniqueBoard;
@@ -30,13 +31,16 @@ pub(crate) fn Insights() -> impl IntoView {
             <p class="card">"Insights grow from your reflections: your development plan, the interview techniques to keep, improve or drop, and how your confidence changes over time. Reflect on a rejection and they appear here."</p>
         </Show>
         <DevelopmentPlan items=plan/>
-        <TechniqueBoard board=board/>
-        <section class="card" aria-labelledby="confidence-h">
-            <h2 id="confidence-h">"Confidence over time"</h2>
-            <ConfidenceChart series=series/>
-        </section>
+        // Each heavy section in its own task, in reading order.
+        <Deferred after=1><TechniqueBoard board=board/></Deferred>
+        <Deferred after=2>
+            <section class="card" aria-labelledby="confidence-h">
+                <h2 id="confidence-h">"Confidence over time"</h2>
+                <ConfidenceChart series=series/>
+            </section>
+        </Deferred>
         <div class="dash-grid">
-            <section class="card" aria-labelledby="wins-h">
+            <Deferred after=3><section class="card" aria-labelledby="wins-h">
                 <h2 id="wins-h">"Wins log"</h2>
                 {move || {
                     let w = wins.get();
@@ -47,8 +51,8 @@ pub(crate) fn Insights() -> impl IntoView {
                     }
                 }}
                 <ShowMore shown=wins_shown total=wins_total what="wins"/>
-            </section>
-            <ThemesPanel/>
+            </section></Deferred>
+            <Deferred after=4><ThemesPanel/></Deferred>
         </div>
     }
 }
