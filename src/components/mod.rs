@@ -8,10 +8,12 @@ pub(crate) mod reflection;
 pub(crate) mod settings;
 
 pub(crate) mod choice_select;
+pub(crate) mod deferred;
 pub(crate) mod eviction_notice;
 pub(crate) mod nav;
 pub(crate) mod route_focus;
 pub(crate) mod sample_banner;
+pub(crate) mod show_more;
 pub(crate) mod storage_banner;
 pub(crate) mod text_field;
 pub(crate) mod undo_bar;

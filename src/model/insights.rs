@@ -1,6 +1,8 @@
 //! What adds up across reflections: the development plan, the technique board,
 //! confidence over time, the wins log and recurring themes (see `themes.rs`).
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use uuid::Uuid;
 
@@ -21,14 +23,24 @@ pub(crate) struct PlanItem {
     pub(crate) status: PlanStatus,
 }
 
-fn source(data: &AppData, application_id: Uuid) -> String {
-    data.application(application_id)
-        .map(|a| format!("{} at {}", a.role, a.company))
-        .unwrap_or_default()
+/// "Role at Company" for every application, built once per computation: looking each
+/// reflection's application up in the list made Insights quadratic (about a second
+/// with 1,000 reflections).
+pub(crate) fn sources(data: &AppData) -> HashMap<Uuid, String> {
+    data.applications
+        .iter()
+        .map(|a| (a.id, format!("{} at {}", a.role, a.company)))
+        .collect()
+}
+
+fn source(sources: &HashMap<Uuid, String>, application_id: Uuid) -> String {
+    sources.get(&application_id).cloned().unwrap_or_default()
 }
 
 /// Every skill action: open ones first by target date (undated last), done ones last.
 pub(crate) fn plan(data: &AppData) -> Vec<PlanItem> {
+    let sources = sources(data);
+    let sources = &sources;
     let mut items: Vec<PlanItem> = data
         .reflections
         .iter()
@@ -40,7 +52,7 @@ pub(crate) fn plan(data: &AppData) -> Vec<PlanItem> {
                     reflection_id: r.id,
                     gap_id: g.id,
                     application_id: r.application_id,
-                    source: source(data, r.application_id),
+                    source: source(sources, r.application_id),
                     gap: g.gap.trim().to_owned(),
                     action: g.action.trim().to_owned(),
                     kind: g.action_kind,
@@ -49,7 +61,8 @@ pub(crate) fn plan(data: &AppData) -> Vec<PlanItem> {
                 })
         })
         .collect();
-    items.sort_by_key(|i| {
+    // Cached: the lower-cased gap is built once per item, not once per comparison.
+    items.sort_by_cached_key(|i| {
         (
             i.status == PlanStatus::Done,
             i.target.is_none(),
@@ -78,40 +91,39 @@ pub(crate) struct Board {
 /// Keep / improve / drop, each column most frequent first, so repeated patterns show.
 pub(crate) fn board(data: &AppData) -> Board {
     let mut board = Board::default();
+    // Where each lower-cased name sits in its column, so merging is one lookup per technique.
+    let mut index: [HashMap<String, usize>; 3] = Default::default();
     for t in data.reflections.iter().flat_map(|r| &r.techniques) {
         let name = t.name.trim();
         if name.is_empty() {
             continue;
         }
-        let column = match t.verdict {
-            Verdict::Keep => &mut board.keep,
-            Verdict::Improve => &mut board.improve,
-            Verdict::Drop => &mut board.drop,
+        let (column, index) = match t.verdict {
+            Verdict::Keep => (&mut board.keep, &mut index[0]),
+            Verdict::Improve => (&mut board.improve, &mut index[1]),
+            Verdict::Drop => (&mut board.drop, &mut index[2]),
         };
         let note = t.note.trim().to_owned();
-        match column
-            .iter_mut()
-            .find(|e| e.name.to_lowercase() == name.to_lowercase())
-        {
+        let key = name.to_lowercase();
+        match index.get(&key).and_then(|&i| column.get_mut(i)) {
             Some(e) => {
                 e.count += 1;
                 if !note.is_empty() {
                     e.notes.push(note);
                 }
             }
-            None => column.push(BoardEntry {
-                name: name.to_owned(),
-                count: 1,
-                notes: (!note.is_empty()).then_some(note).into_iter().collect(),
-            }),
+            None => {
+                index.insert(key, column.len());
+                column.push(BoardEntry {
+                    name: name.to_owned(),
+                    count: 1,
+                    notes: (!note.is_empty()).then_some(note).into_iter().collect(),
+                });
+            }
         }
     }
     for column in [&mut board.keep, &mut board.improve, &mut board.drop] {
-        column.sort_by(|a, b| {
-            b.count
-                .cmp(&a.count)
-                .then(a.name.to_lowercase().cmp(&b.name.to_lowercase()))
-        });
+        column.sort_by_cached_key(|e| (std::cmp::Reverse(e.count), e.name.to_lowercase()));
     }
     board
 }
@@ -126,6 +138,7 @@ pub(crate) struct ConfidencePoint {
 
 /// Ratings in date order: the line chart's series.
 pub(crate) fn confidence_series(data: &AppData) -> Vec<ConfidencePoint> {
+    let sources = sources(data);
     let mut points: Vec<ConfidencePoint> = data
         .reflections
         .iter()
@@ -133,7 +146,7 @@ pub(crate) fn confidence_series(data: &AppData) -> Vec<ConfidencePoint> {
             Some(ConfidencePoint {
                 date: r.completed_at.unwrap_or(r.updated_at).date_naive(),
                 rating: r.confidence.rating?,
-                source: source(data, r.application_id),
+                source: source(&sources, r.application_id),
             })
         })
         .collect();
@@ -169,12 +182,14 @@ pub(crate) struct Win {
 }
 
 pub(crate) fn wins(data: &AppData) -> Vec<Win> {
+    let sources = sources(data);
+    let sources = &sources;
     let mut wins: Vec<Win> = data
         .reflections
         .iter()
         .flat_map(|r| {
             let date = r.completed_at.unwrap_or(r.updated_at).date_naive();
-            let src = source(data, r.application_id);
+            let src = source(sources, r.application_id);
             r.confidence
                 .did_well
                 .iter()

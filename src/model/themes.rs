@@ -6,7 +6,7 @@
 //! at least two. Words every job search uses ("interview", "answer") never make a
 //! match on their own, or everything would be one theme.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use uuid::Uuid;
 
@@ -85,12 +85,17 @@ fn core(words: &BTreeSet<String>) -> (BTreeSet<String>, bool) {
 }
 
 /// Whether two phrases name the same theme.
+#[cfg(test)]
 pub(crate) fn same_theme(a: &str, b: &str) -> bool {
-    let (wa, wb) = (words(a), words(b));
+    same_words(&words(a), &words(b))
+}
+
+/// [`same_theme`] on phrases already reduced to their [`words`].
+fn same_words(wa: &BTreeSet<String>, wb: &BTreeSet<String>) -> bool {
     if wa.is_empty() || wb.is_empty() {
         return false;
     }
-    let ((ca, generic_a), (cb, generic_b)) = (core(&wa), core(&wb));
+    let ((ca, generic_a), (cb, generic_b)) = (core(wa), core(wb));
     if ca == cb {
         return true;
     }
@@ -110,28 +115,52 @@ pub(crate) struct Theme {
 
 /// Groups phrases into themes: each joins the first group holding a phrase it matches.
 /// `items` are (phrase, where it came from); a theme counts each source once.
+///
+/// Whether two phrases match depends only on their word sets, so each group keeps its
+/// distinct word sets and each phrase is reduced once: comparing every phrase with
+/// every member, words recomputed each time, took over a second on 1,000 reflections.
 fn group<'a>(
     items: impl Iterator<Item = (&'a str, Uuid)>,
 ) -> Vec<(String, Vec<String>, BTreeSet<Uuid>)> {
     let mut groups: Vec<(String, Vec<String>, BTreeSet<Uuid>)> = Vec::new();
+    // Each distinct phrase's words, computed once; each group's distinct word sets.
+    let mut distinct: Vec<BTreeSet<String>> = Vec::new();
+    let mut seen: HashMap<&'a str, usize> = HashMap::new();
+    let mut word_sets: Vec<Vec<usize>> = Vec::new();
     for (phrase, source) in items {
         let phrase = phrase.trim();
-        if words(phrase).is_empty() {
+        let w = match seen.get(phrase) {
+            Some(&w) => w,
+            None => {
+                distinct.push(words(phrase));
+                seen.insert(phrase, distinct.len() - 1);
+                distinct.len() - 1
+            }
+        };
+        if distinct[w].is_empty() {
             continue;
         }
-        match groups
-            .iter_mut()
-            .find(|(_, members, _)| members.iter().any(|m| same_theme(m, phrase)))
-        {
-            Some((_, members, sources)) => {
+        // Equal word sets always match: the cheap test first.
+        match word_sets.iter().position(|sets| {
+            sets.iter()
+                .any(|&m| distinct[m] == distinct[w] || same_words(&distinct[m], &distinct[w]))
+        }) {
+            Some(i) => {
+                let (_, members, sources) = &mut groups[i];
                 members.push(phrase.to_owned());
                 sources.insert(source);
+                if !word_sets[i].iter().any(|&m| distinct[m] == distinct[w]) {
+                    word_sets[i].push(w);
+                }
             }
-            None => groups.push((
-                phrase.to_owned(),
-                vec![phrase.to_owned()],
-                BTreeSet::from([source]),
-            )),
+            None => {
+                groups.push((
+                    phrase.to_owned(),
+                    vec![phrase.to_owned()],
+                    BTreeSet::from([source]),
+                ));
+                word_sets.push(vec![w]);
+            }
         }
     }
     groups

@@ -1,6 +1,9 @@
 //! The reflection pages: the list of what to reflect on (`/reflect`) and one
 //! application's reflection (`/reflect/:id`): the wizard while it is a draft, the
-//! summary once complete.
+//! summary once complete. The list shows its first screenful (what's still to do
+//! first) and "Show more", so a big notebook opens it without a long freeze.
+
+use std::collections::HashMap;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -9,6 +12,7 @@ use uuid::Uuid;
 
 use crate::components::reflection::reflection_summary::ReflectionSummary;
 use crate::components::reflection::reflection_wizard::ReflectionWizard;
+use crate::components::show_more::{ShowMore, FIRST};
 use crate::model::reflection::{Benefit, ReflectionStatus};
 use crate::model::Stage;
 use crate::routes::AppRoute;
@@ -20,15 +24,22 @@ pub(crate) fn ReflectList() -> impl IntoView {
     let store = use_store();
     let rows = Memo::new(move |_| {
         store.data.with(|d| {
+            // One map, not a search of every reflection for each application.
+            let status: HashMap<Uuid, ReflectionStatus> = d
+                .reflections
+                .iter()
+                .rev()
+                .map(|r| (r.application_id, r.status))
+                .collect();
             let mut rows: Vec<_> = d
                 .applications
                 .iter()
-                .filter(|a| a.stage() == Stage::Rejected || d.reflection_for(a.id).is_some())
+                .filter(|a| a.stage() == Stage::Rejected || status.contains_key(&a.id))
                 .map(|a| {
                     (
                         a.id,
                         format!("{} at {}", a.role, a.company),
-                        d.reflection_for(a.id).map(|r| r.status),
+                        status.get(&a.id).copied(),
                     )
                 })
                 .collect();
@@ -36,6 +47,8 @@ pub(crate) fn ReflectList() -> impl IntoView {
             rows
         })
     });
+    let shown = RwSignal::new(FIRST);
+    let total = Signal::derive(move || rows.with(Vec::len));
     view! {
         <h1>"Reflect on a rejection"</h1>
         <p>"A no hurts, and it also teaches. Five short steps, one for each thing feedback gives you:"</p>
@@ -50,7 +63,7 @@ pub(crate) fn ReflectList() -> impl IntoView {
                 <p class="muted">"Nothing to reflect on yet. When an application is rejected, it appears here. You can also reflect on any application from its page."</p>
             </Show>
             <ul class="due-list">
-                {move || rows.get().into_iter().map(|(id, label, status)| {
+                {move || rows.get().into_iter().take(shown.get()).map(|(id, label, status)| {
                     let (text, state) = match status {
                         None => ("Start reflecting", "Not started"),
                         Some(ReflectionStatus::Draft) => ("Continue", "Draft"),
@@ -64,6 +77,7 @@ pub(crate) fn ReflectList() -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
+            <ShowMore shown total what="applications"/>
         </section>
     }
 }

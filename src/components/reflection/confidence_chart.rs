@@ -4,10 +4,13 @@
 //! narrow the card: a scaled viewBox shrank them to about 8 px on a phone. Only the plot
 //! inside stretches to the width; its strokes and dots keep their size
 //! (`vector-effect: non-scaling-stroke`; a dot is a zero-length line with round caps).
+//! With many ratings the dots merge into the line, so they are drawn only up to
+//! [`MAX_DOTS`]; the table shows the latest ratings first and "Show more" for the rest.
 
 use leptos::prelude::*;
 
 use crate::browser::format_date;
+use crate::components::show_more::{ShowMore, FIRST};
 use crate::model::insights::{chart_points, ConfidencePoint};
 
 const W: f64 = 300.0;
@@ -15,9 +18,13 @@ const H: f64 = 100.0;
 /// Room above and below the plot (half a label, a dot), and left of it for "10".
 const PAD_Y: f64 = 12.0;
 const PAD_X: f64 = 40.0;
+/// Beyond this many points, dots (two DOM nodes' worth each) only blur the line.
+const MAX_DOTS: usize = 60;
 
 #[component]
 pub(crate) fn ConfidenceChart(#[prop(into)] series: Signal<Vec<ConfidencePoint>>) -> impl IntoView {
+    let shown = RwSignal::new(FIRST);
+    let total = Signal::derive(move || series.with(Vec::len));
     let label = move || {
         let s = series.get();
         match (s.first(), s.last()) {
@@ -47,9 +54,10 @@ pub(crate) fn ConfidenceChart(#[prop(into)] series: Signal<Vec<ConfidencePoint>>
                     {move || {
                         let pts = chart_points(&series.get(), W, H);
                         let path = pts.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ");
+                        let dots = if pts.len() <= MAX_DOTS { pts } else { Vec::new() };
                         view! {
                             <polyline points=path class="series"></polyline>
-                            {pts.into_iter().map(|(x, y)| {
+                            {dots.into_iter().map(|(x, y)| {
                                 let (x, y) = (format!("{x:.1}"), format!("{y:.1}"));
                                 view! { <line x1=x.clone() x2=x y1=y.clone() y2=y class="dot"></line> }
                             }).collect_view()}
@@ -62,11 +70,13 @@ pub(crate) fn ConfidenceChart(#[prop(into)] series: Signal<Vec<ConfidencePoint>>
                     <caption>"Confidence ratings"</caption>
                     <thead><tr><th scope="col">"Date"</th><th scope="col">"Rating"</th><th scope="col">"After"</th></tr></thead>
                     <tbody>
-                        {move || series.get().into_iter().map(|p| view! {
+                        // The latest ratings, still in date order.
+                        {move || series.with(|s| s[s.len().saturating_sub(shown.get())..].to_vec()).into_iter().map(|p| view! {
                             <tr><td>{format_date(p.date)}</td><td>{format!("{} / 10", p.rating)}</td><td>{p.source}</td></tr>
                         }).collect_view()}
                     </tbody>
                 </table>
+                <ShowMore shown total what="ratings"/>
             </figcaption>
         </figure>
     }

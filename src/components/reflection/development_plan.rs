@@ -1,12 +1,14 @@
 //! The development plan: every skill action across reflections, with its status. One
 //! card per item (gap, action, target date, status, the rejection it came from), which
 //! reads on a phone without sideways scrolling; on wide screens the cards sit in columns.
+//! A long plan shows its first cards (open ones, soonest first) and "Show more".
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::browser::format_date;
 use crate::components::choice_select::ChoiceSelect;
+use crate::components::show_more::{ShowMore, FIRST};
 use crate::model::insights::PlanItem;
 use crate::model::reflection::PlanStatus;
 use crate::routes::AppRoute;
@@ -15,6 +17,8 @@ use crate::state::use_store;
 #[component]
 pub(crate) fn DevelopmentPlan(#[prop(into)] items: Signal<Vec<PlanItem>>) -> impl IntoView {
     let store = use_store();
+    let shown = RwSignal::new(FIRST);
+    let total = Signal::derive(move || items.with(Vec::len));
     view! {
         <section class="card" aria-labelledby="plan-h">
             <h2 id="plan-h">"Development plan"</h2>
@@ -25,7 +29,7 @@ pub(crate) fn DevelopmentPlan(#[prop(into)] items: Signal<Vec<PlanItem>>) -> imp
                 }
                 view! {
                     <ul class="plan-list">
-                        {items.into_iter().map(|i| {
+                        {items.into_iter().take(shown.get()).map(|i| {
                             let (rid, gid) = (i.reflection_id, i.gap_id);
                             let select_id = format!("plan-status-{gid}");
                             let action = if i.action.is_empty() {
@@ -58,6 +62,7 @@ pub(crate) fn DevelopmentPlan(#[prop(into)] items: Signal<Vec<PlanItem>>) -> imp
                     </ul>
                 }.into_any()
             }}
+            <ShowMore shown total what="plan items"/>
         </section>
     }
 }

@@ -1,21 +1,26 @@
-//! Keep / improve / drop across all reflections, with counts, so patterns show.
+//! Keep / improve / drop across all reflections, with counts, so patterns show. Each
+//! column shows its most frequent techniques first and "Show more" for the rest.
 
 use leptos::prelude::*;
 
+use crate::components::show_more::{ShowMore, FIRST};
 use crate::model::insights::{Board, BoardEntry};
 
 #[component]
 pub(crate) fn TechniqueBoard(#[prop(into)] board: Signal<Board>) -> impl IntoView {
     let column = |title: &'static str, id: &'static str, entries: Vec<BoardEntry>| {
+        let shown = RwSignal::new(FIRST);
+        let total = entries.len();
+        let entries = StoredValue::new(entries);
         view! {
             <section class="board-col" aria-labelledby=id>
-                <h3 id=id>{format!("{title} ({})", entries.iter().map(|e| e.count).sum::<usize>())}</h3>
-                {if entries.is_empty() {
+                <h3 id=id>{format!("{title} ({})", entries.with_value(|e| e.iter().map(|e| e.count).sum::<usize>()))}</h3>
+                {if total == 0 {
                     view! { <p class="muted">"Nothing yet."</p> }.into_any()
                 } else {
                     view! {
                         <ul>
-                            {entries.into_iter().map(|e| view! {
+                            {move || entries.with_value(|e| e.iter().take(shown.get()).cloned().collect::<Vec<_>>()).into_iter().map(|e| view! {
                                 <li>
                                     <span class="board-name">{e.name.clone()}</span>
                                     {(e.count > 1).then(|| view! { " " <span class="badge">{format!("×{}", e.count)}</span> })}
@@ -23,6 +28,7 @@ pub(crate) fn TechniqueBoard(#[prop(into)] board: Signal<Board>) -> impl IntoVie
                                 </li>
                             }).collect_view()}
                         </ul>
+                        <ShowMore shown total=total what="techniques"/>
                     }.into_any()
                 }}
             </section>
