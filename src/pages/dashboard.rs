@@ -86,12 +86,15 @@ pub(crate) fn Dashboard() -> impl IntoView {
                         <button type="button" class="secondary" disabled=move || !store.writable() on:click=add_sample>"Try with sample data"</button>
                     </div>
                 </section>
-                <QuickAddBar/>
             }
         >
             // Today first: what needs the user now; capturing a new one comes next.
             <TodayList/>
-            <QuickAddBar/>
+        </Show>
+        // One bar for both: its "Added …" line must outlive the first application
+        // turning the welcome into the dashboard.
+        <QuickAddBar/>
+        <Show when=move || { total.get() > 0 }>
             <div class="dash-grid">
                 <section class="card" aria-labelledby="by-stage">
                     <h2 id="by-stage">"Applications by stage"</h2>

@@ -199,6 +199,7 @@ pub(crate) fn Board(
             })
         })
     };
+    let closed_open = RwSignal::new(false);
     let closed_count = move || cards.with(|c| c.iter().filter(|c| c.stage.is_closed()).count());
     view! {
         // Focusable, so a keyboard can scroll the columns sideways when they overflow.
@@ -207,13 +208,21 @@ pub(crate) fn Board(
                 <BoardColumn stage=s cards=in_stage(s) ctx=ctx/>
             }).collect_view()}
         </div>
-        <details class="board-closed card">
+        // Closed columns are built when first unfolded: most of a long search is closed,
+        // and nobody sees those cards until they ask.
+        <details class="board-closed card" on:toggle=move |ev| {
+            if event_target::<web_sys::HtmlDetailsElement>(&ev).open() {
+                closed_open.set(true);
+            }
+        }>
             <summary>{move || format!("Closed ({})", closed_count())}</summary>
-            <div class="board" tabindex="0" role="group" aria-label="Closed stages">
-                {Stage::ALL.into_iter().filter(|s| s.is_closed()).map(|s| view! {
-                    <BoardColumn stage=s cards=in_stage(s) ctx=ctx/>
-                }).collect_view()}
-            </div>
+            <Show when=move || closed_open.get()>
+                <div class="board" tabindex="0" role="group" aria-label="Closed stages">
+                    {Stage::ALL.into_iter().filter(|s| s.is_closed()).map(|s| view! {
+                        <BoardColumn stage=s cards=in_stage(s) ctx=ctx/>
+                    }).collect_view()}
+                </div>
+            </Show>
         </details>
     }
 }

@@ -5,12 +5,18 @@ use leptos::prelude::*;
 
 use crate::components::application::board::{BoardCtx, Card};
 use crate::components::application::board_card::BoardCard;
+use crate::components::show_more::{ShowMore, FIRST};
 use crate::model::Stage;
 
 #[component]
 pub(crate) fn BoardColumn(stage: Stage, cards: Signal<Vec<Card>>, ctx: BoardCtx) -> impl IntoView {
     let heading = format!("col-{}", stage.key());
     let heading_ref = heading.clone();
+    // A column of hundreds of cards showed them all at once: opening the board with
+    // 1,000 applications was one task of half a second. A screenful, then on request.
+    let shown = RwSignal::new(FIRST);
+    let total = Signal::derive(move || cards.with(Vec::len));
+    let visible = move || cards.with(|c| c.iter().take(shown.get()).cloned().collect::<Vec<_>>());
     view! {
         <section class="board-column" data-stage=stage.key() aria-labelledby=heading_ref
             class:drop-target=move || ctx.hover.get() == Some(stage) && ctx.dragging.with(Option::is_some)>
@@ -18,10 +24,11 @@ pub(crate) fn BoardColumn(stage: Stage, cards: Signal<Vec<Card>>, ctx: BoardCtx)
                 {stage.label()}" "<span class="muted">{move || format!("({})", cards.with(Vec::len))}</span>
             </h2>
             <ul class="board-cards" aria-label=format!("{} applications", stage.label())>
-                <For each=move || cards.get() key=|c| (c.id, c.stage, c.needs_feedback, c.follow_up_due) let:card>
+                <For each=visible key=|c| (c.id, c.stage, c.needs_feedback, c.follow_up_due) let:card>
                     <BoardCard card=card ctx=ctx/>
                 </For>
             </ul>
+            <ShowMore shown=shown total=total what="cards"/>
         </section>
     }
 }
