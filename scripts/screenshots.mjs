@@ -50,7 +50,7 @@ try {
   await shot(page, "board.png");
 
   // The rejected sample's reflection, step 1 with one gap written, on a phone.
-  await page.goto(at("applications?stage=rejected")); await ready(page);
+  await page.goto(at("applications?stage=rejected&view=list")); await ready(page);
   await page.getByRole("link", { name: /Northwind Traders/ }).first().click();
   await page.getByRole("heading", { level: 1, name: /Northwind Traders/ }).waitFor();
   const app = new URL(page.url()).pathname.split("/").pop();
