@@ -27,6 +27,15 @@ pub(crate) fn record_move(store: Store, id: Uuid, to: Stage) -> String {
     }
 }
 
+/// True when a `focusout` takes focus outside the element listening (Tab away, a click
+/// elsewhere): a popup menu then closes. Shared by "Move to…" and the row's "⋯" menu.
+pub(crate) fn focus_left(ev: &leptos::ev::FocusEvent) -> bool {
+    let node = |t: Option<web_sys::EventTarget>| t.and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+    !node(ev.related_target())
+        .zip(node(ev.current_target()))
+        .is_some_and(|(to, menu)| menu.contains(Some(&to)))
+}
+
 /// Focuses the element with this id once the re-rendered view is on screen; if it has
 /// gone (a row that left the Active view), the page's heading, so focus is never lost.
 pub(crate) fn focus_later(id: String) {
@@ -131,15 +140,7 @@ pub(crate) fn MoveMenu(
     };
     // Closes when focus leaves the menu (Tab away, a click elsewhere).
     let focusout = move |ev: leptos::ev::FocusEvent| {
-        let inside = ev
-            .related_target()
-            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-            .zip(
-                ev.current_target()
-                    .and_then(|t| t.dyn_into::<web_sys::Node>().ok()),
-            )
-            .is_some_and(|(to, menu)| menu.contains(Some(&to)));
-        if !inside {
+        if focus_left(&ev) {
             open.set(false);
         }
     };

@@ -3,9 +3,8 @@
 
 use leptos::prelude::*;
 use uuid::Uuid;
-use wasm_bindgen::JsCast;
 
-use crate::components::application::move_menu::focus_later;
+use crate::components::application::move_menu::{focus_later, focus_left};
 use crate::state::use_store;
 
 /// `name` reads "Recruiter at Acme".
@@ -26,15 +25,7 @@ pub(crate) fn RowMenu(id: Uuid, name: String) -> impl IntoView {
         }
     };
     let focusout = move |ev: leptos::ev::FocusEvent| {
-        let inside = ev
-            .related_target()
-            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-            .zip(
-                ev.current_target()
-                    .and_then(|t| t.dyn_into::<web_sys::Node>().ok()),
-            )
-            .is_some_and(|(to, menu)| menu.contains(Some(&to)));
-        if !inside {
+        if focus_left(&ev) {
             open.set(false);
         }
     };
