@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::browser::today;
 use crate::components::application::board::{Board, Card};
-use crate::components::application::list_filters::ListFilters;
+use crate::components::application::list_filters::{ListFilters, SearchTyping};
 use crate::components::application::list_row::{ListRow, Row};
 use crate::components::application::quick_add::QuickAddBar;
 use crate::model::query::{ListQuery, Scope, SearchIndex, ViewMode};
@@ -24,7 +24,26 @@ pub(crate) fn Applications() -> impl IntoView {
     crate::browser::set_title("Applications");
     let store = use_store();
     let params = use_query_map();
-    let query = Memo::new(move |_| params.with(|p| ListQuery::from_params(|k| p.get_str(k))));
+    let from_url = Memo::new(move |_| params.with(|p| ListQuery::from_params(|k| p.get_str(k))));
+    // What is being typed in the search box filters at once; the address follows once
+    // typing pauses (see `ListFilters`), because updating it costs more than a frame's
+    // share on every key.
+    let typing = SearchTyping::default();
+    Effect::new(move |_| {
+        from_url.track();
+        // The address changed: a filter, a link, Back, or the search text arriving.
+        // Unless a key is still waiting to be written, the address is the truth.
+        if !typing.pending.get_value() {
+            typing.text.set(None);
+        }
+    });
+    let query = Memo::new(move |_| {
+        let mut q = from_url.get();
+        if let Some(text) = typing.text.get() {
+            q.text = text;
+        }
+        q
+    });
     // The address says which view when it can; otherwise the last one chosen.
     let preferred = if store.board_view_preferred() {
         ViewMode::Board
@@ -32,8 +51,10 @@ pub(crate) fn Applications() -> impl IntoView {
         ViewMode::List
     };
     let view_mode = Memo::new(move |_| query.with(|q| q.view).unwrap_or(preferred));
+    // Only when the view itself changes, not on every search or filter.
+    let chosen_view = Memo::new(move |_| query.with(|q| q.view));
     Effect::new(move |_| {
-        if let Some(v) = query.with(|q| q.view) {
+        if let Some(v) = chosen_view.get() {
             store.remember_board_view(v == ViewMode::Board);
         }
     });
@@ -131,7 +152,7 @@ pub(crate) fn Applications() -> impl IntoView {
                 </button>
             </div>
             <div id="list-filters" hidden=move || !filters_open.get()>
-                <ListFilters query=query/>
+                <ListFilters query=query typing=typing/>
             </div>
             <p class="muted" role="status">{move || {
                 let all = total.get();

@@ -185,7 +185,8 @@ for (const engine of ENGINES) describe(engine, () => {
     await page.getByRole("button", { name: "Filter", exact: true }).click();
     await page.getByLabel("Search").fill("contoso");
     await page.getByText("Showing 1 of 4 applications").waitFor();
-    assert.match(page.url(), /\/applications\?q=contoso$/);
+    // The list filters on every key; the address follows once typing pauses.
+    await page.waitForURL(/\/applications\?q=contoso$/, { timeout: 5_000 });
     await page.getByLabel("Search").fill("");
     await page.getByLabel("Stage", { exact: true }).selectOption({ label: "Rejected" });
     await page.getByText("Showing 1 of 4 applications").waitFor();
@@ -266,5 +267,18 @@ for (const engine of ENGINES) describe(engine, () => {
     await page.getByText("Showing 32 of 65 applications").waitFor();
     assert.equal(await rows.count(), 30);
     await page.getByRole("button", { name: "Show 2 more (2 not shown)" }).waitFor();
+
+    // The address follows the search once typing pauses; a key typed just before
+    // leaving the page is dropped with it and does not pull the list back.
+    await page.waitForURL(/\/applications\?q=recruiter$/, { timeout: 5_000 });
+    await page.getByLabel("Search").press("s");
+    await page.getByText("Showing 0 of 65 applications").waitFor();
+    await nav(page, "Dashboard").click();
+    await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
+    await page.waitForTimeout(1_000); // well past the 400 ms pause
+    assert.doesNotMatch(page.url(), /applications/, "still on the dashboard");
+    await page.goBack();
+    await page.getByText("Showing 32 of 65 applications").waitFor();
+    assert.equal(await page.getByLabel("Search").inputValue(), "recruiter", "Back brings the last written search");
   });
 });

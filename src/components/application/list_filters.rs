@@ -12,14 +12,53 @@ use crate::model::Stage;
 use crate::routes::AppRoute;
 use crate::state::use_store;
 
+/// How long typing must pause before the search text goes into the address.
+const WRITE_AFTER_MS: u64 = 400;
+
+/// The search text while it is being typed, ahead of the address. `text` overrides the
+/// address's text while `Some`; `pending` is true while a key waits to be written.
+#[derive(Clone, Copy)]
+pub(crate) struct SearchTyping {
+    pub(crate) text: RwSignal<Option<String>>,
+    pub(crate) pending: StoredValue<bool>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl Default for SearchTyping {
+    fn default() -> Self {
+        Self {
+            text: RwSignal::new(None),
+            pending: StoredValue::new(false),
+            timer: StoredValue::new(None),
+        }
+    }
+}
+
+impl SearchTyping {
+    /// Forgets a write that has not happened yet (another change is written now).
+    fn cancel(self) {
+        if let Some(timer) = self.timer.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+        let _ = self.pending.try_set_value(false);
+    }
+}
+
+/// `query`: the list's view, with `typing` ahead of the address.
 #[component]
-pub(crate) fn ListFilters(#[prop(into)] query: Signal<ListQuery>) -> impl IntoView {
+pub(crate) fn ListFilters(
+    #[prop(into)] query: Signal<ListQuery>,
+    typing: SearchTyping,
+) -> impl IntoView {
     let store = use_store();
     let navigate = use_navigate();
     let tags = Memo::new(move |_| store.data.with(all_tags));
+    // Leaving the page drops a write still waiting: it would bring the list back.
+    on_cleanup(move || typing.cancel());
     // Typing replaces the history entry (Back should not replay every keystroke);
     // choosing a filter adds one.
     let go = move |q: ListQuery, replace: bool| {
+        typing.cancel();
         navigate(
             &AppRoute::Applications(q).path(),
             NavigateOptions {
@@ -32,6 +71,7 @@ pub(crate) fn ListFilters(#[prop(into)] query: Signal<ListQuery>) -> impl IntoVi
     let go_toggle = go.clone();
     let go_pick = go.clone();
     let go_clear = go.clone();
+    let go_text = go.clone();
     let change = move |f: fn(&mut ListQuery, String), replace: bool| {
         let go = go.clone();
         move |ev: leptos::ev::Event| {
@@ -66,7 +106,22 @@ pub(crate) fn ListFilters(#[prop(into)] query: Signal<ListQuery>) -> impl IntoVi
                 <label for="search">"Search"</label>
                 <input id="search" type="search" placeholder="Company, role, notes or tag"
                     prop:value=move || query.with(|q| q.text.clone())
-                    on:input=change(|q, v| q.text = v, true)/>
+                    on:input={
+                        let go = go_text.clone();
+                        move |ev| {
+                            // Filter now; write the address when typing pauses.
+                            typing.cancel();
+                            typing.text.set(Some(event_target_value(&ev)));
+                            typing.pending.set_value(true);
+                            let go = go.clone();
+                            let handle = set_timeout_with_handle(
+                                move || go(query.get_untracked(), true),
+                                std::time::Duration::from_millis(WRITE_AFTER_MS),
+                            )
+                            .ok();
+                            typing.timer.set_value(handle);
+                        }
+                    }/>
             </div>
             <div class="field">
                 <label for="filter-stage">"Stage"</label>

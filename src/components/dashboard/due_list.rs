@@ -1,11 +1,13 @@
 //! A titled list of dated items on the dashboard (follow-ups, interviews, rejections
-//! to reflect on), each linking to its page.
+//! to reflect on), each linking to its page. A long one shows its first screenful and
+//! "Show more": a big notebook can suggest hundreds of ghosted applications, and
+//! drawing them all held up the dashboard's first paint.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use uuid::Uuid;
 
 use crate::browser::format_date;
+use crate::components::show_more::{ShowMore, FIRST};
 use crate::model::stats::Due;
 use crate::routes::AppRoute;
 
@@ -20,6 +22,8 @@ pub(crate) fn DueList(
 ) -> impl IntoView {
     let heading = format!("{id}-h");
     let labelled_by = heading.clone();
+    let shown = RwSignal::new(FIRST);
+    let total = Signal::derive(move || items.with(Vec::len));
     view! {
         <section class="card" aria-labelledby=labelled_by>
             <h2 id=heading>{title}</h2>
@@ -30,9 +34,11 @@ pub(crate) fn DueList(
                 } else {
                     view! {
                         <ul class="due-list">
-                            {list.into_iter().map(|d| view! {
+                            // Plain links: the router still handles the click, and an
+                            // item needs none of `<A>`'s active-link tracking.
+                            {list.into_iter().take(shown.get()).map(|d| view! {
                                 <li>
-                                    <A href=link_to(d.id).href()>{d.label}</A>
+                                    <a href=link_to(d.id).href()>{d.label}</a>
                                     <span class="muted">{format!(" · {}", format_date(d.date))}</span>
                                 </li>
                             }).collect_view()}
@@ -40,6 +46,7 @@ pub(crate) fn DueList(
                     }.into_any()
                 }
             }}
+            <ShowMore shown=shown total=total what="applications"/>
         </section>
     }
 }
