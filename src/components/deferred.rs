@@ -1,6 +1,8 @@
 //! Renders its children a few tasks after the rest of the page: a page that builds
 //! several heavy sections at once (Insights on a big notebook) then builds them in
 //! separate short tasks, so the first section shows sooner and input isn't blocked.
+//! [`AfterPaint`] does the same for small parts of many rows: they follow one frame
+//! after the rows themselves.
 
 use std::time::Duration;
 
@@ -26,4 +28,29 @@ fn wait(n: u32, ready: RwSignal<bool>) {
         },
         Duration::ZERO,
     );
+}
+
+/// Shows `children` once the frame after this render is painted. A list row puts its
+/// controls here: a search keystroke redraws up to 30 rows, and with their selects and
+/// menus that took two frames' time; the rows' text now shows in the first frame after
+/// the key, and their controls in the next. A hidden tab paints no frames, so there it
+/// only waits for the next task.
+#[component]
+pub(crate) fn AfterPaint(children: ChildrenFn) -> impl IntoView {
+    let ready = RwSignal::new(false);
+    let show = move || {
+        set_timeout(
+            // The row may be gone by now: then there is nothing to show.
+            move || {
+                let _ = ready.try_set(true);
+            },
+            Duration::ZERO,
+        )
+    };
+    if document().hidden() {
+        show();
+    } else {
+        request_animation_frame(show);
+    }
+    view! { <Show when=move || ready.get()>{children()}</Show> }
 }

@@ -8,6 +8,7 @@ use crate::browser::format_date;
 use crate::components::application::move_menu::{focus_later, record_move};
 use crate::components::application::row_menu::RowMenu;
 use crate::components::choice_select::ChoiceSelect;
+use crate::components::deferred::AfterPaint;
 use crate::model::Stage;
 use crate::routes::AppRoute;
 use crate::state::use_store;
@@ -56,10 +57,14 @@ pub(crate) fn ListRow(row: Row, announce: RwSignal<Option<String>>) -> impl Into
             <span class="muted">
                 {row.applied_on.map(|d| format!("Applied {}", format_date(d))).unwrap_or_else(|| "Not applied yet".into())}
             </span>
+            // The controls follow a frame after the row (see `AfterPaint`); the span
+            // keeps their room, so nothing moves when they arrive.
             <span class="row-actions">
-                <ChoiceSelect id=select_id label=format!("Stage of {name}") value=row.stage.key().to_owned()
-                    disabled=Signal::derive(move || !store.writable()) on_change=change/>
-                <RowMenu id=id name=name.clone()/>
+                <AfterPaint>
+                    <ChoiceSelect id=select_id.clone() label=format!("Stage of {name}") value=row.stage.key().to_owned()
+                        disabled=Signal::derive(move || !store.writable()) on_change=change.clone()/>
+                    <RowMenu id=id name=name.clone()/>
+                </AfterPaint>
             </span>
         </li>
     }

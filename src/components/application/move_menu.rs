@@ -38,9 +38,23 @@ pub(crate) fn focus_left(ev: &leptos::ev::FocusEvent) -> bool {
 
 /// Focuses the element with this id once the re-rendered view is on screen; if it has
 /// gone (a row that left the Active view), the page's heading, so focus is never lost.
+/// A list row's controls arrive a frame after the row (`AfterPaint`), so a missing id
+/// is looked for again over a few frames before giving up on it.
 pub(crate) fn focus_later(id: String) {
+    focus_within_frames(id, 4);
+}
+
+fn focus_within_frames(id: String, frames: u32) {
     request_animation_frame(move || {
         let doc = document();
+        if frames > 0 && doc.get_element_by_id(&id).is_none() {
+            // Not drawn yet: a task, then the next frame, as `AfterPaint` waits.
+            set_timeout(
+                move || focus_within_frames(id, frames - 1),
+                std::time::Duration::ZERO,
+            );
+            return;
+        }
         let target = doc.get_element_by_id(&id).or_else(|| {
             let h1 = doc.query_selector("main h1").ok().flatten()?;
             if !h1.has_attribute("tabindex") {
