@@ -17,7 +17,32 @@ fn main() {
     std::panic::set_hook(Box::new(|info| {
         leptos::logging::error!("Knockback stopped on a bug: {info}");
     }));
-    // The static shell in index.html shows a loading line; mounting replaces it.
+    // Let the static shell (index.html: the product's intro and a loading line) paint
+    // first. On a fast load the wasm is ready before the browser's first frame, and the
+    // app's first render, which reads the whole notebook, then became the first paint:
+    // nothing on screen until it was done, and Lighthouse measured LCP at the wasm.
+    // boot.js calls back once the shell has painted (at once if it already has, as on
+    // any phone connection); without boot.js the app starts straight away.
+    let after_shell = js_sys::Reflect::get(
+        &leptos::prelude::window(),
+        &wasm_bindgen::JsValue::from_str("knockbackAfterShell"),
+    )
+    .ok()
+    .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok());
+    let started = after_shell.is_some_and(|f| {
+        f.call1(
+            &wasm_bindgen::JsValue::NULL,
+            &wasm_bindgen::closure::Closure::once_into_js(start),
+        )
+        .is_ok()
+    });
+    if !started {
+        start();
+    }
+}
+
+/// Replaces the static shell with the app.
+fn start() {
     if let Some(shell) = leptos::prelude::document().get_element_by_id("shell") {
         shell.remove();
     }

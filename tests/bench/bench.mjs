@@ -246,7 +246,7 @@ const lines = [
   `| first visit, all files: brotli / gzip | ${kb(results.firstVisit.br.bytes)} / ${kb(results.firstVisit.gzip.bytes)} | ≤ 300 KB brotli, ≤ 400 KB gzip |`,
   ...results.sizes.map((r) => `| ${r.name} size, raw / gzip | ${kb(r.raw)} / ${kb(r.gz)} | |`),
   ...(lh ? [
-    `| Lighthouse mobile, served gzip: performance (median of ${lh.runs.length}) | ${lh.score.toFixed(2)} | ≥ 0.95 |`,
+    `| Lighthouse mobile, served gzip, ${lh.throttlingMethod} throttling: performance (median of ${lh.runs.length}) | ${lh.score.toFixed(2)} (${lh.runs.map((r) => r.score.toFixed(2)).join(", ")}) | ≥ 0.95 |`,
     `| Lighthouse mobile LCP / TBT / time to interactive | ${(lh.lcp / 1000).toFixed(2)} s / ${lh.tbt.toFixed(0)} ms / ${(lh.tti / 1000).toFixed(2)} s | ≤ 2.5 s / ≤ 200 ms / |`,
   ] : []),
   `| startup, 0 stored | ${ms(s["0"].median)} | |`,
