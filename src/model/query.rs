@@ -215,17 +215,29 @@ impl ListQuery {
         needle.is_empty() || haystack.contains(needle)
     }
 
+    /// Whether this view searches for text (and so needs a [`SearchIndex`]).
+    pub(crate) fn has_text(&self) -> bool {
+        !self.text.trim().is_empty()
+    }
+
     /// The applications in this view, in order, with the lowercased text already at
     /// hand (a [`SearchIndex`]), so a keystroke costs a substring search per
-    /// application and no allocation.
+    /// application and no allocation. Without search text the index is not needed
+    /// (`None`), so opening the list does not build it.
     pub(crate) fn apply_indexed<'a>(
         &self,
         data: &'a AppData,
-        index: &SearchIndex,
+        index: Option<&SearchIndex>,
         today: NaiveDate,
     ) -> Vec<&'a Application> {
         let needle = self.text.trim().to_lowercase();
-        let mut apps: Vec<_> = if index.0.len() == data.applications.len() {
+        let index = index.filter(|i| i.0.len() == data.applications.len());
+        let mut apps: Vec<_> = if needle.is_empty() {
+            data.applications
+                .iter()
+                .filter(|a| self.matches(a, "", "", today))
+                .collect()
+        } else if let Some(index) = index {
             data.applications
                 .iter()
                 .zip(&index.0)
@@ -233,7 +245,7 @@ impl ListQuery {
                 .map(|(a, _)| a)
                 .collect()
         } else {
-            // An index from other data (never expected): build each text as we go.
+            // No index, or one from other data: build each text as we go.
             data.applications
                 .iter()
                 .filter(|a| self.matches(a, &searchable(a), &needle, today))
@@ -346,7 +358,7 @@ mod tests {
     }
 
     fn names(q: &ListQuery, data: &AppData) -> Vec<String> {
-        q.apply_indexed(data, &SearchIndex::new(data), today())
+        q.apply_indexed(data, Some(&SearchIndex::new(data)), today())
             .iter()
             .map(|a| a.company.clone())
             .collect()
@@ -419,11 +431,18 @@ mod tests {
         let index = SearchIndex::new(&d);
         for text in ["ACME", "partner", "bob", "remote", "nothing"] {
             let indexed: Vec<_> = q(text)
-                .apply_indexed(&d, &index, NaiveDate::MIN)
+                .apply_indexed(&d, Some(&index), NaiveDate::MIN)
                 .iter()
                 .map(|a| a.company.clone())
                 .collect();
             assert_eq!(indexed, names(&q(text), &d), "{text}");
+            // Without an index (the list before anything is typed) as well.
+            let unindexed: Vec<_> = q(text)
+                .apply_indexed(&d, None, NaiveDate::MIN)
+                .iter()
+                .map(|a| a.company.clone())
+                .collect();
+            assert_eq!(unindexed, indexed, "{text}, no index");
         }
         let acme = &d
             .applications

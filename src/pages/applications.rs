@@ -12,6 +12,7 @@ use crate::components::application::list_filters::{ListFilters, SearchTyping};
 use crate::components::application::list_row::{ListRow, Row};
 use crate::components::application::quick_add::QuickAddBar;
 use crate::model::query::{ListQuery, Scope, SearchIndex, ViewMode};
+use crate::model::{AppData, Application};
 use crate::routes::AppRoute;
 use crate::state::use_store;
 
@@ -59,14 +60,23 @@ pub(crate) fn Applications() -> impl IntoView {
         }
     });
     let total = Memo::new(move |_| store.data.with(|d| d.applications.len()));
-    // Lowercased once per change of the data, not once per keystroke.
+    // Lowercased once per change of the data, not once per keystroke; built only once
+    // a search needs it (a memo is computed when first read), and otherwise in the
+    // first idle moment after the list is up, so the first key finds it ready.
     let index = Memo::new(move |_| store.data.with(SearchIndex::new));
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                let _ = index.try_with_untracked(|_| ());
+            },
+            std::time::Duration::ZERO,
+        )
+    });
     let rows = Memo::new(move |_| {
         let q = query.get();
         let today = today();
         store.data.with(|d| {
-            index
-                .with(|index| q.apply_indexed(d, index, today))
+            matching(index, &q, d, today)
                 .into_iter()
                 .map(|a| Row {
                     id: a.id,
@@ -85,8 +95,7 @@ pub(crate) fn Applications() -> impl IntoView {
         let q = query.with(ListQuery::for_board);
         let today = today();
         store.data.with(|d| {
-            index
-                .with(|index| q.apply_indexed(d, index, today))
+            matching(index, &q, d, today)
                 .into_iter()
                 .map(|a| Card {
                     id: a.id,
@@ -189,5 +198,19 @@ pub(crate) fn Applications() -> impl IntoView {
                 <Board cards=cards announce=announce/>
             </Show>
         </Show>
+    }
+}
+
+/// The applications `q` shows, reading the search index only when there is text.
+fn matching<'a>(
+    index: Memo<SearchIndex>,
+    q: &ListQuery,
+    d: &'a AppData,
+    today: chrono::NaiveDate,
+) -> Vec<&'a Application> {
+    if q.has_text() {
+        index.with(|i| q.apply_indexed(d, Some(i), today))
+    } else {
+        q.apply_indexed(d, None, today)
     }
 }
