@@ -61,17 +61,17 @@ pub(crate) fn Applications() -> impl IntoView {
     });
     let total = Memo::new(move |_| store.data.with(|d| d.applications.len()));
     // Lowercased once per change of the data, not once per keystroke; built only once
-    // a search needs it (a memo is computed when first read), and otherwise in the
-    // first idle moment after the list is up, so the first key finds it ready.
+    // a search needs it (a memo is computed when first read), and otherwise once the
+    // list is up, so the first key finds it ready.
     let index = Memo::new(move |_| store.data.with(SearchIndex::new));
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                let _ = index.try_with_untracked(|_| ());
-            },
-            std::time::Duration::ZERO,
-        )
-    });
+    // A quarter second: after the list's first frames (its rows' controls come a frame
+    // later), and before most people have started to type.
+    set_timeout(
+        move || {
+            let _ = index.try_with_untracked(|_| ());
+        },
+        std::time::Duration::from_millis(250),
+    );
     let rows = Memo::new(move |_| {
         let q = query.get();
         let today = today();
