@@ -72,12 +72,13 @@ pub(crate) fn ListFilters(
     let go_pick = go.clone();
     let go_clear = go.clone();
     let go_text = go.clone();
-    let change = move |f: fn(&mut ListQuery, String), replace: bool| {
+    // The value of a plain `<select>` (the tag): a new history entry.
+    let change = move |f: fn(&mut ListQuery, String)| {
         let go = go.clone();
         move |ev: leptos::ev::Event| {
             let mut q = query.get_untracked();
             f(&mut q, event_target_value(&ev));
-            go(q, replace);
+            go(q, false);
         }
     };
     // A choice from a list: a new history entry, like the other filters.
@@ -132,7 +133,7 @@ pub(crate) fn ListFilters(
             <div class="field">
                 <label for="filter-tag">"Tag"</label>
                 <select id="filter-tag" prop:value=move || query.with(|q| q.tag.clone().unwrap_or_default())
-                    on:change=change(|q, v| q.tag = (!v.is_empty()).then_some(v), false)>
+                    on:change=change(|q, v| q.tag = (!v.is_empty()).then_some(v))>
                     <option value="">"All tags"</option>
                     {move || tags.get().into_iter().map(|t| view! { <option value=t.clone()>{t.clone()}</option> }).collect_view()}
                 </select>
