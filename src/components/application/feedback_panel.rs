@@ -7,6 +7,7 @@ use uuid::Uuid;
 use crate::browser::{format_date, today};
 use crate::components::application::message_editor::MessageEditor;
 use crate::components::choice_select::ChoiceSelect;
+use crate::components::text_field::TextField;
 use crate::model::changes::Reply;
 use crate::model::feedback::{check_asked_on, check_reply_dates, FeedbackReply, FeedbackStatus};
 use crate::model::templates;
@@ -131,12 +132,8 @@ fn AskForFeedback(app: Application) -> impl IntoView {
         <p class="hint">"Asking for three things that went well and three to do differently makes it easy to answer."</p>
         <MessageEditor id="ask" app=app.clone() make=templates::feedback_request/>
         <div class="grid-2">
-        <div class="field">
-            <label for="asked-on">"Asked on"</label>
-            <input id="asked-on" type="date" aria-describedby="asked-on-error"
-                prop:value=asked_on on:input=move |ev| asked_on.set(event_target_value(&ev))/>
-            <p class="field-error" id="asked-on-error" aria-live="polite">{date_error}</p>
-        </div>
+        <TextField id="asked-on" label="Asked on" kind="date" value=asked_on
+            on_input=move |v| asked_on.set(v) error=date_error/>
         <div class="field">
             <label for="follow-up-days">"Remind me to follow up after (days)"</label>
             <input id="follow-up-days" type="number" min="1" max="60" inputmode="numeric"
@@ -262,12 +259,8 @@ fn AskedOnForm(app: Application) -> impl IntoView {
         <details class="template">
             <summary>"Change the date you asked"</summary>
             <form class="inline-form" on:submit=save>
-                <div class="field">
-                    <label for="awaiting-asked-on">"Asked on"</label>
-                    <input id="awaiting-asked-on" type="date" aria-describedby="awaiting-asked-on-error"
-                        prop:value=asked_on on:input=move |ev| asked_on.set(event_target_value(&ev))/>
-                    <p class="field-error" id="awaiting-asked-on-error" aria-live="polite">{error}</p>
-                </div>
+                <TextField id="awaiting-asked-on" label="Asked on" kind="date" value=asked_on
+                    on_input=move |v| asked_on.set(v) error=error/>
                 <div class="actions">
                     <button type="submit" disabled=move || !store.writable()>"Save date"</button>
                 </div>
