@@ -169,6 +169,11 @@ for (const engine of ENGINES) describe(engine, () => {
     const companies = JSON.parse(file.text).data.applications.map((a) => a.company).sort();
     assert.deepEqual(companies, ["First Co", "Second Co"], "the download holds the unsaved change");
 
+    // The download records the backup's date, a change saved 250 ms later. Let that
+    // save meet the full storage too (the banner stays), or it would race the freeing
+    // below and, landing after it, clear the banner before "Try saving again".
+    await page.waitForTimeout(600);
+    await banner.waitFor();
     await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("junk:")).forEach((k) => localStorage.removeItem(k)));
     await banner.getByRole("button", { name: "Try saving again" }).click();
     await banner.waitFor({ state: "detached" });
