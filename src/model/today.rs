@@ -6,6 +6,7 @@
 //! into an `AppRoute`.
 
 use chrono::{Days, NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::interview::InterviewRound;
@@ -19,7 +20,7 @@ pub(crate) const INTERVIEW_DAYS_AHEAD: u64 = 7;
 pub(crate) const SOON_DAYS_AHEAD: u64 = 3;
 
 /// What an item is about. The order here breaks ties on the same day and time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub(crate) enum TodayKind {
     Interview,
     FollowUp,
@@ -30,7 +31,7 @@ pub(crate) enum TodayKind {
 }
 
 /// Where the item's action leads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) enum Target {
     /// The application's page (follow-up template, interview notes, contacts).
     Application(Uuid),
@@ -41,7 +42,7 @@ pub(crate) enum Target {
 }
 
 /// When an item falls, relative to today. Items sort in this order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub(crate) enum When {
     Overdue,
     Today,
@@ -50,7 +51,35 @@ pub(crate) enum When {
     Waiting,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+/// The one action an item offers, named as its button says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) enum Verb {
+    FollowUp,
+    Prepare,
+    Reflect,
+    ContinueReflecting,
+    Apply,
+    OpenPlan,
+    Reconnect,
+}
+
+impl Verb {
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            Verb::FollowUp => "Follow up",
+            Verb::Prepare => "Prepare",
+            Verb::Reflect => "Reflect",
+            Verb::ContinueReflecting => "Continue reflecting",
+            Verb::Apply => "Apply",
+            Verb::OpenPlan => "Open plan",
+            Verb::Reconnect => "Reconnect",
+        }
+    }
+}
+
+/// Serialised into the dashboard's summary part (`model::summary`), so the stored
+/// notebook's start-up can show Today before the notebook itself is decoded.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub(crate) struct TodayItem {
     /// Stable across reloads (the same stem as the calendar's UIDs): the list's key.
     pub(crate) key: String,
@@ -69,8 +98,8 @@ pub(crate) struct TodayItem {
     /// What it concerns, e.g. "Recruiter at Acme".
     pub(crate) subject: String,
     pub(crate) target: Target,
-    /// The action's label: "Follow up", "Reflect", "Open plan".
-    pub(crate) verb: &'static str,
+    /// The action: "Follow up", "Reflect", "Open plan".
+    pub(crate) verb: Verb,
 }
 
 impl TodayItem {
@@ -123,18 +152,22 @@ pub(crate) fn round_place(round: &InterviewRound) -> &str {
 /// Everything for today's list: overdue first, then by date and time; reflections,
 /// which have no deadline, last.
 pub(crate) fn today_items(data: &AppData, today: NaiveDate) -> Vec<TodayItem> {
-    let soon = today
-        .checked_add_days(Days::new(SOON_DAYS_AHEAD))
-        .unwrap_or(today);
-    let interview_horizon = today
-        .checked_add_days(Days::new(INTERVIEW_DAYS_AHEAD))
-        .unwrap_or(today);
+    select(&candidates(data, today, today), today)
+}
+
+/// Every item that is on the list on some day from `from` to `until`: [`select`] picks
+/// one day's list from them. The dashboard's stored summary keeps the candidates of
+/// the weeks ahead, so Today is right on any of those days without the notebook.
+pub(crate) fn candidates(data: &AppData, from: NaiveDate, until: NaiveDate) -> Vec<TodayItem> {
+    let soon = ahead(until, SOON_DAYS_AHEAD);
+    let interview_horizon = ahead(until, INTERVIEW_DAYS_AHEAD);
     let mut out = Vec::new();
     for app in &data.applications {
         let item = |kind, key: String, date, title: String, target, verb| TodayItem {
             key,
             kind,
-            when: when(date, today),
+            // Set by `select` for the day shown.
+            when: When::Soon,
             date,
             time: None,
             zone: String::new(),
@@ -145,7 +178,7 @@ pub(crate) fn today_items(data: &AppData, today: NaiveDate) -> Vec<TodayItem> {
             target,
             verb,
         };
-        if app.feedback.follow_up_due_by(today) {
+        if app.feedback.follow_up_due_by(until) {
             if let Some(due) = app.feedback.follow_up_due {
                 out.push(item(
                     TodayKind::FollowUp,
@@ -153,14 +186,14 @@ pub(crate) fn today_items(data: &AppData, today: NaiveDate) -> Vec<TodayItem> {
                     due,
                     "Follow up on feedback".into(),
                     Target::Application(app.id),
-                    "Follow up",
+                    Verb::FollowUp,
                 ));
             }
         }
         for round in app
             .interviews
             .iter()
-            .filter(|r| r.date >= today && r.date <= interview_horizon)
+            .filter(|r| r.date >= from && r.date <= interview_horizon)
         {
             out.push(TodayItem {
                 time: round_time(round),
@@ -173,7 +206,7 @@ pub(crate) fn today_items(data: &AppData, today: NaiveDate) -> Vec<TodayItem> {
                     round.date,
                     format!("{} interview", round.kind.label()),
                     Target::Application(app.id),
-                    "Prepare",
+                    Verb::Prepare,
                 )
             });
         }
@@ -193,23 +226,23 @@ pub(crate) fn today_items(data: &AppData, today: NaiveDate) -> Vec<TodayItem> {
                         invite.to_owned(),
                         Target::Reflect(app.id),
                         if status.is_some() {
-                            "Continue reflecting"
+                            Verb::ContinueReflecting
                         } else {
-                            "Reflect"
+                            Verb::Reflect
                         },
                     )
                 });
             }
         }
         if app.stage() == Stage::Saved {
-            if let Some(closing) = closing_date(app).filter(|d| *d >= today && *d <= soon) {
+            if let Some(closing) = closing_date(app).filter(|d| *d >= from && *d <= soon) {
                 out.push(item(
                     TodayKind::Closing,
                     format!("closing-{}", app.id),
                     closing,
                     "Applications close".into(),
                     Target::Application(app.id),
-                    "Apply",
+                    Verb::Apply,
                 ));
             }
         }
@@ -228,7 +261,7 @@ pub(crate) fn today_items(data: &AppData, today: NaiveDate) -> Vec<TodayItem> {
                 out.push(TodayItem {
                     key: format!("plan-{}", gap.id),
                     kind: TodayKind::PlanTarget,
-                    when: when(target, today),
+                    when: When::Soon,
                     date: target,
                     time: None,
                     zone: String::new(),
@@ -241,7 +274,7 @@ pub(crate) fn today_items(data: &AppData, today: NaiveDate) -> Vec<TodayItem> {
                     },
                     subject: subject(app),
                     target: Target::Plan,
-                    verb: "Open plan",
+                    verb: Verb::OpenPlan,
                 });
             }
         }
@@ -249,7 +282,7 @@ pub(crate) fn today_items(data: &AppData, today: NaiveDate) -> Vec<TodayItem> {
             out.push(TodayItem {
                 key: format!("reconnect-{}", r.id),
                 kind: TodayKind::Reconnect,
-                when: when(on, today),
+                when: When::Soon,
                 date: on,
                 time: None,
                 zone: String::new(),
@@ -258,10 +291,41 @@ pub(crate) fn today_items(data: &AppData, today: NaiveDate) -> Vec<TodayItem> {
                 title: format!("Reconnect with {}", app.company),
                 subject: subject(app),
                 target: Target::Application(app.id),
-                verb: "Reconnect",
+                verb: Verb::Reconnect,
             });
         }
     }
+    out
+}
+
+/// `day` plus `days`, or `day` itself at the end of the calendar.
+fn ahead(day: NaiveDate, days: u64) -> NaiveDate {
+    day.checked_add_days(Days::new(days)).unwrap_or(day)
+}
+
+/// One day's list from [`candidates`] made for a span of days that holds `today`:
+/// each kind's own rule for which days it shows, then overdue first, by date and time.
+pub(crate) fn select(candidates: &[TodayItem], today: NaiveDate) -> Vec<TodayItem> {
+    let soon = ahead(today, SOON_DAYS_AHEAD);
+    let shows = |i: &TodayItem| match i.kind {
+        TodayKind::FollowUp => i.date <= today,
+        TodayKind::Interview => i.date >= today && i.date <= ahead(today, INTERVIEW_DAYS_AHEAD),
+        TodayKind::Closing => i.date >= today && i.date <= soon,
+        TodayKind::PlanTarget | TodayKind::Reconnect => i.date <= soon,
+        TodayKind::Reflection => true,
+    };
+    let mut out: Vec<TodayItem> = candidates
+        .iter()
+        .filter(|i| shows(i))
+        .map(|i| TodayItem {
+            when: if i.kind == TodayKind::Reflection {
+                When::Waiting
+            } else {
+                when(i.date, today)
+            },
+            ..i.clone()
+        })
+        .collect();
     out.sort_by(|a, b| {
         // All-day items come before the timed ones of the same day, as calendars show them.
         (a.when, a.date, a.time.is_some(), a.time, a.kind, &a.subject).cmp(&(
@@ -367,7 +431,7 @@ mod tests {
         assert_eq!(f.when_label(d(3, 9)), "Overdue since 8 Mar 2026");
         assert_eq!(f.target, Target::Application(a));
         assert_eq!(
-            (f.verb, f.subject.as_str()),
+            (f.verb.label(), f.subject.as_str()),
             ("Follow up", "Recruiter at Acme")
         );
         app_mut(&mut data, a).feedback.status = FeedbackStatus::Received;
@@ -394,7 +458,7 @@ mod tests {
         assert_eq!(items[0].when_label(d(3, 10)), "Today");
         assert_eq!(items[1].when_label(d(3, 10)), "Tue 17 Mar 2026");
         assert_eq!(items[1].when_label(d(3, 16)), "Tomorrow");
-        assert_eq!(items[0].verb, "Prepare");
+        assert_eq!(items[0].verb.label(), "Prepare");
     }
 
     #[test]
@@ -415,7 +479,7 @@ mod tests {
         let plan: Vec<_> = items
             .iter()
             .filter(|i| i.kind == TodayKind::PlanTarget)
-            .map(|i| (i.date, i.when, i.target, i.verb))
+            .map(|i| (i.date, i.when, i.target, i.verb.label()))
             .collect();
         assert_eq!(
             plan,
@@ -438,7 +502,7 @@ mod tests {
         r.opportunities.reconnect_on = Some(d(3, 10));
         data.reflections.push(r.clone());
         let items = today_items(&data, d(3, 10));
-        let kinds: Vec<_> = items.iter().map(|i| (i.kind, i.verb)).collect();
+        let kinds: Vec<_> = items.iter().map(|i| (i.kind, i.verb.label())).collect();
         assert_eq!(
             kinds,
             [
@@ -535,7 +599,7 @@ mod tests {
             "an application already sent needs no reminder"
         );
         assert_eq!(
-            (items[0].kind, items[0].verb, items[0].target),
+            (items[0].kind, items[0].verb.label(), items[0].target),
             (TodayKind::Closing, "Apply", Target::Application(saved))
         );
         assert_eq!(items[0].title, "Applications close");

@@ -1,12 +1,11 @@
-//! Serialising the notebook for saving: the caching encoder that reuses the JSON and
-//! packed text of every record unchanged since the last save, and its [`Signature`],
-//! which tells a save whether anything changed without comparing megabytes of text.
+//! Serialising the notebook as JSON for backups and downloads: the caching encoder that
+//! reuses the JSON of every record unchanged since the last call. (Saving in parts is
+//! `parts`.)
 
 use serde::Serialize;
 use std::collections::HashMap;
 use uuid::Uuid;
 
-use super::packing::pack_piece;
 use crate::error::EncodeError;
 use crate::model::{AppData, Application, Reflection};
 
@@ -16,80 +15,37 @@ pub(crate) fn encode_data(data: &AppData) -> Result<String, EncodeError> {
     serde_json::to_string(data).map_err(|e| EncodeError(e.to_string()))
 }
 
-/// Serialises the user's data, reusing the text of every application and reflection
-/// that is unchanged since the previous call: as JSON ([`Encoder::encode`], byte for
-/// byte what [`encode_data`] writes) and packed for storage ([`Encoder::encode_packed`]).
+/// Serialises the user's data as JSON ([`Encoder::encode`], byte for byte what
+/// [`encode_data`] writes), reusing the text of every application and reflection that
+/// is unchanged since the previous call.
 ///
-/// Why: an edit touches one or two records, yet serialising and packing all of them
-/// was most of the time a save took with 1,000 applications stored (see the README's
-/// benchmark). Comparing a record with its cached copy is far cheaper.
-///
-/// `P` is what a packed piece becomes for the caller: bytes here and in tests, a JS
-/// string in the browser (so unchanged records never cross into JS again).
-pub(crate) struct Encoder<P = Vec<u8>> {
-    applications: Vec<(Uuid, Cached<Application, P>)>,
-    reflections: Vec<(Uuid, Cached<Reflection, P>)>,
-    /// Makes a piece from packed UTF-16LE bytes.
-    make: fn(Vec<u8>) -> Result<P, EncodeError>,
-    /// `{"applications":[`, `,` and `],"reflections":[`, made once.
-    fixed: Option<[P; 3]>,
-    /// Numbers each packed record, for [`Signature`].
-    next_piece: u64,
+/// Why: a backup or an encrypted download serialises the whole notebook; after start-up
+/// the cache is filled in idle slices ([`Encoder::warm_some`]), so a download with
+/// 1,000 applications serialises only what changed since.
+#[derive(Default)]
+pub(crate) struct Encoder {
+    applications: Vec<(Uuid, Cached<Application>)>,
+    reflections: Vec<(Uuid, Cached<Reflection>)>,
     /// The length of the last JSON output, so the next one is allocated once.
     last_len: usize,
 }
 
-struct Cached<T, P> {
+struct Cached<T> {
     value: T,
     json: String,
-    /// `json` packed (see [`pack_piece`]) and numbered, made the first time it is needed.
-    packed: Option<(u64, P)>,
 }
 
-/// The stored data as pieces to join, in order, and their [`Signature`].
-pub(crate) struct Packed<P> {
-    pub(crate) pieces: Vec<P>,
-    pub(crate) signature: Signature,
-}
-
-/// Equal for two [`Packed`] from one encoder exactly when their joined text is equal:
-/// the numbers of the record pieces, in order, and the rest of the text.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Signature {
-    records: Vec<u64>,
-    rest: String,
-}
-
-impl Default for Encoder<Vec<u8>> {
-    fn default() -> Self {
-        Encoder::new(Ok)
-    }
-}
-
-impl<P> Encoder<P> {
+impl Encoder {
     /// True when no record is cached (after the notebook was emptied), for tests.
     #[cfg(test)]
     pub(crate) fn caches_nothing(&self) -> bool {
         self.applications.is_empty() && self.reflections.is_empty()
     }
 
-    /// How many records were packed so far, for tests.
+    /// How many records are cached, for tests.
     #[cfg(test)]
-    pub(crate) fn records_packed(&self) -> u64 {
-        self.next_piece
-    }
-}
-
-impl<P: Clone> Encoder<P> {
-    pub(crate) fn new(make: fn(Vec<u8>) -> Result<P, EncodeError>) -> Self {
-        Encoder {
-            applications: Vec::new(),
-            reflections: Vec::new(),
-            make,
-            fixed: None,
-            next_piece: 0,
-            last_len: 0,
-        }
+    pub(crate) fn records_cached(&self) -> usize {
+        self.applications.len() + self.reflections.len()
     }
 
     pub(crate) fn encode(&mut self, data: &AppData) -> Result<String, EncodeError> {
@@ -97,19 +53,17 @@ impl<P: Clone> Encoder<P> {
         // output equals `encode_data`'s for every kind of change.
         let mut out = String::with_capacity(self.last_len + 1024);
         out.push_str("{\"applications\":[");
-        let ids = |a: &Application| a.id;
         cached_records(
             &mut self.applications,
             &data.applications,
-            ids,
+            |a| a.id,
             json_into(&mut out),
         )?;
         out.push_str("],\"reflections\":[");
-        let ids = |r: &Reflection| r.id;
         cached_records(
             &mut self.reflections,
             &data.reflections,
-            ids,
+            |r| r.id,
             json_into(&mut out),
         )?;
         out.push_str(&companies_and_meta(data)?);
@@ -117,100 +71,35 @@ impl<P: Clone> Encoder<P> {
         Ok(out)
     }
 
-    /// The data as the stored envelope's `packed` text (see [`pack_piece`]), in
-    /// pieces to join. Each record is packed on its own, padded with a space (JSON
-    /// whitespace) to a whole number of units, so its piece can be reused.
-    pub(crate) fn encode_packed(&mut self, data: &AppData) -> Result<Packed<P>, EncodeError> {
-        let make = self.make;
-        let [open, comma, middle] = match &self.fixed {
-            Some(fixed) => fixed.clone(),
-            None => {
-                let fixed = [
-                    make(pack_piece("{\"applications\":["))?,
-                    make(pack_piece(","))?,
-                    make(pack_piece("],\"reflections\":["))?,
-                ];
-                self.fixed = Some(fixed.clone());
-                fixed
-            }
-        };
-        let mut out = PieceSink {
-            make,
-            comma,
-            next: &mut self.next_piece,
-            pieces: Vec::with_capacity(2 * (data.applications.len() + data.reflections.len()) + 4),
-            records: Vec::with_capacity(data.applications.len() + data.reflections.len() + 1),
-        };
-        out.pieces.push(open);
-        cached_records(
-            &mut self.applications,
-            &data.applications,
-            |a| a.id,
-            |c, first| out.record(&mut c.packed, &c.json, first),
-        )?;
-        // Marks where the applications end, for the signature.
-        out.records.push(0);
-        out.pieces.push(middle);
-        cached_records(
-            &mut self.reflections,
-            &data.reflections,
-            |r| r.id,
-            |c, first| out.record(&mut c.packed, &c.json, first),
-        )?;
-        let PieceSink {
-            mut pieces,
-            records,
-            ..
-        } = out;
-        let rest = companies_and_meta(data)?;
-        pieces.push(make(pack_piece(&rest))?);
-        Ok(Packed {
-            pieces,
-            signature: Signature { records, rest },
-        })
-    }
-}
-
-impl<P: Clone> Encoder<P> {
-    /// Caches up to `budget` more records (JSON and packed), in order, and says whether
-    /// every record is now cached. Start-up fills the cache this way in short slices of
-    /// idle time: the whole notebook at once was one main-thread task of 40 ms and more
-    /// with 1,000 applications (four times that on a phone).
+    /// Caches up to `budget` more records, in order, and says whether every record is
+    /// now cached. Start-up fills the cache this way in short slices of idle time.
     ///
     /// Only extends a cache that is a prefix of the data, as at start-up; otherwise it
-    /// stops, and the next save's full pass refreshes the cache as it always did.
+    /// stops, and the next full pass refreshes the cache as it always did.
     pub(crate) fn warm_some(&mut self, data: &AppData, budget: usize) -> Result<bool, EncodeError> {
         let mut left = budget;
-        let (make, next) = (self.make, &mut self.next_piece);
-        let apps = extend(
+        if !extend(
             &mut self.applications,
             &data.applications,
             |a| a.id,
-            make,
-            next,
             &mut left,
-        )?;
-        if !apps {
+        )? {
             return Ok(false);
         }
         extend(
             &mut self.reflections,
             &data.reflections,
             |r| r.id,
-            make,
-            next,
             &mut left,
         )
     }
 }
 
 /// [`Encoder::warm_some`] for one kind of record.
-fn extend<T: Clone + Serialize, P>(
-    cache: &mut Vec<(Uuid, Cached<T, P>)>,
+fn extend<T: Clone + Serialize>(
+    cache: &mut Vec<(Uuid, Cached<T>)>,
     items: &[T],
     id: impl Fn(&T) -> Uuid,
-    make: fn(Vec<u8>) -> Result<P, EncodeError>,
-    next: &mut u64,
     left: &mut usize,
 ) -> Result<bool, EncodeError> {
     let prefix =
@@ -224,14 +113,11 @@ fn extend<T: Clone + Serialize, P>(
         }
         *left -= 1;
         let json = serde_json::to_string(item).map_err(|e| EncodeError(e.to_string()))?;
-        *next += 1;
-        let piece = make(pack_piece(&json))?;
         cache.push((
             id(item),
             Cached {
                 value: item.clone(),
                 json,
-                packed: Some((*next, piece)),
             },
         ));
     }
@@ -239,50 +125,14 @@ fn extend<T: Clone + Serialize, P>(
 }
 
 /// Appends each record's JSON to `out`, comma-separated, for [`cached_records`].
-fn json_into<T, P>(
+fn json_into<T>(
     out: &mut String,
-) -> impl FnMut(&mut Cached<T, P>, bool) -> Result<(), EncodeError> + '_ {
+) -> impl FnMut(&mut Cached<T>, bool) -> Result<(), EncodeError> + '_ {
     move |c, first| {
         if !first {
             out.push(',');
         }
         out.push_str(&c.json);
-        Ok(())
-    }
-}
-
-/// Collects the pieces of one [`Encoder::encode_packed`].
-struct PieceSink<'a, P> {
-    make: fn(Vec<u8>) -> Result<P, EncodeError>,
-    comma: P,
-    next: &'a mut u64,
-    pieces: Vec<P>,
-    records: Vec<u64>,
-}
-
-impl<P: Clone> PieceSink<'_, P> {
-    /// Adds a record's piece (packing and numbering it if it is new), after a comma
-    /// unless it is the first.
-    fn record(
-        &mut self,
-        packed: &mut Option<(u64, P)>,
-        json: &str,
-        first: bool,
-    ) -> Result<(), EncodeError> {
-        if !first {
-            self.pieces.push(self.comma.clone());
-        }
-        let (number, piece) = match packed {
-            Some(done) => done.clone(),
-            None => {
-                *self.next += 1;
-                let done = (*self.next, (self.make)(pack_piece(json))?);
-                *packed = Some(done.clone());
-                done
-            }
-        };
-        self.records.push(number);
-        self.pieces.push(piece);
         Ok(())
     }
 }
@@ -311,13 +161,13 @@ fn companies_and_meta(data: &AppData) -> Result<String, EncodeError> {
 /// Records rarely move, so each is looked for at its old position first; the id map
 /// is built only when one has moved (hashing every id on every save cost more than
 /// the comparisons).
-fn cached_records<T: Clone + PartialEq + Serialize, P>(
-    cache: &mut Vec<(Uuid, Cached<T, P>)>,
+fn cached_records<T: Clone + PartialEq + Serialize>(
+    cache: &mut Vec<(Uuid, Cached<T>)>,
     items: &[T],
     id: impl Fn(&T) -> Uuid,
-    mut emit: impl FnMut(&mut Cached<T, P>, bool) -> Result<(), EncodeError>,
+    mut emit: impl FnMut(&mut Cached<T>, bool) -> Result<(), EncodeError>,
 ) -> Result<(), EncodeError> {
-    let mut old: Vec<Option<(Uuid, Cached<T, P>)>> =
+    let mut old: Vec<Option<(Uuid, Cached<T>)>> =
         std::mem::take(cache).into_iter().map(Some).collect();
     let mut positions: Option<HashMap<Uuid, usize>> = None;
     let mut next = Vec::with_capacity(items.len());
@@ -345,7 +195,6 @@ fn cached_records<T: Clone + PartialEq + Serialize, P>(
             _ => Cached {
                 value: item.clone(),
                 json: serde_json::to_string(item).map_err(|e| EncodeError(e.to_string()))?,
-                packed: None,
             },
         };
         emit(&mut entry, i == 0)?;

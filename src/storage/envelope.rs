@@ -200,7 +200,9 @@ pub(crate) fn head(
     )
 }
 
-/// The stored envelope's text before and after its packed data.
+/// The stored envelope's text before and after its packed data, as builds before the
+/// notebook in parts (`parts`) stored it; tests make such notebooks with it.
+#[cfg(test)]
 pub(crate) fn packed_head_and_tail(
     revision: u64,
     saved_at: DateTime<Utc>,

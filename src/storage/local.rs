@@ -10,11 +10,13 @@ use wasm_bindgen::JsCast;
 use web_sys::Storage;
 
 use super::envelope::{self, DecodeError, Decoded};
+use super::parts::head::{Body, Head};
+use super::parts::{self, chunks, commit, Kv, KvError};
 use super::sealed::{self, Sealed};
+use crate::error::CopyError;
 pub(crate) use crate::error::SaveError;
-use crate::error::{CopyError, EncodeError};
 
-/// Where the envelope lives.
+/// Where the notebook's head lives (see `parts`); an older build's whole notebook.
 pub(crate) const DATA_KEY: &str = "knockback:data";
 /// The data as it was just before the last restore, so a restore can be undone.
 pub(crate) const SAFETY_KEY: &str = "knockback:safety-copy";
@@ -29,7 +31,15 @@ pub(crate) const QUARANTINE_PREFIX: &str = "knockback:quarantine:";
 pub(crate) enum Boot {
     /// Nothing stored yet: a first visit.
     Fresh,
+    /// An older single-key notebook (schema 3 or earlier).
     Loaded(Decoded),
+    /// The notebook in parts, and what its parts hold.
+    Parts {
+        data: crate::model::AppData,
+        cache: chunks::Cache,
+        revision: u64,
+        save: String,
+    },
     /// Stored data that this build cannot open. It is left in place and copied to
     /// `quarantine_key`; the app runs read-only so it cannot be overwritten.
     Unreadable {
@@ -40,17 +50,13 @@ pub(crate) enum Boot {
     /// The browser refuses access to localStorage altogether.
     Unavailable(String),
     /// The data is locked with a passphrase; the app asks for it before anything else.
+    /// `sealed`: the manifest of a notebook in parts (`save` is set), or an older
+    /// single-key notebook's data.
     Locked {
         sealed: Sealed,
         revision: u64,
+        save: Option<String>,
     },
-}
-
-/// What another tab saved.
-pub(crate) enum Newer {
-    Plain(Decoded),
-    Locked(Sealed, u64),
-    Unreadable(DecodeError),
 }
 
 fn storage() -> Result<Storage, String> {
@@ -98,8 +104,27 @@ pub(crate) fn boot() -> Boot {
         Ok(None) => return Boot::Fresh,
         Err(e) => return Boot::Unavailable(js_error_text(&e)),
     };
+    let kv = BrowserKv(store);
+    match parts::head::read(&raw) {
+        Some(Ok(head)) => return read_parts(&kv, head),
+        Some(Err(error)) => {
+            let raw = commit::snapshot(&kv, DATA_KEY);
+            let quarantine_key = quarantine(&kv.0, &raw, Utc::now());
+            return Boot::Unreadable {
+                raw,
+                error,
+                quarantine_key,
+            };
+        }
+        None => {}
+    }
+    let store = kv.0;
     if let Some((sealed, revision)) = sealed::peek(&raw) {
-        return Boot::Locked { sealed, revision };
+        return Boot::Locked {
+            sealed,
+            revision,
+            save: None,
+        };
     }
     match envelope::decode(&raw) {
         Ok(decoded) => Boot::Loaded(decoded),
@@ -148,161 +173,126 @@ pub(crate) fn read_raw(key: &str) -> Option<String> {
     storage().ok()?.get_item(key).ok().flatten()
 }
 
-/// Writes the packed data, as pieces from `encoder::Encoder::encode_packed`, as revision
-/// `base_revision + 1` (see [`save_text`]). The pieces are JS strings already, so only
-/// the envelope's head crosses from wasm; the browser joins them.
-pub(crate) fn save_packed(
-    pieces: &[wasm_bindgen::JsValue],
-    base_revision: u64,
-    replace_unreadable: bool,
-) -> Result<u64, SaveError> {
-    save_js(base_revision, replace_unreadable, |revision| {
-        let (head, tail) = envelope::packed_head_and_tail(revision, Utc::now());
-        // Head, every piece, tail: one slot each, joined in JS.
-        let slots = u32::try_from(pieces.len() + 2)
-            .map_err(|_| SaveError::Browser("too many records".into()))?;
-        let all = js_sys::Array::new_with_length(slots);
-        all.set(0, head.into());
-        for (i, piece) in (1u32..).zip(pieces) {
-            all.set(i, piece.clone());
-        }
-        all.set(slots - 1, tail.into());
-        Ok(all.join("").into())
-    })
-}
+/// localStorage as the parts' [`Kv`].
+pub(crate) struct BrowserKv(Storage);
 
-/// A packed piece (UTF-16LE bytes) as a JS string, for `encoder::Encoder`.
-pub(crate) fn js_piece(bytes: Vec<u8>) -> Result<wasm_bindgen::JsValue, EncodeError> {
-    thread_local! {
-        // One decoder for all pieces: making one per piece cost more than decoding.
-        static DECODER: Result<Utf16Decoder, wasm_bindgen::JsValue> = Utf16Decoder::new("utf-16le");
+impl BrowserKv {
+    pub(crate) fn open() -> Result<BrowserKv, String> {
+        storage().map(BrowserKv)
     }
-    DECODER.with(|d| match d {
-        Ok(d) => d.decode(&bytes).map_err(|e| EncodeError(js_error_text(&e))),
-        Err(e) => Err(EncodeError(js_error_text(e))),
-    })
 }
 
-/// Writes the text `make` builds for revision `base_revision + 1`, unless another tab
-/// has saved a newer revision since, or the stored text is something this build can't
-/// read (a newer schema, damage). Reads the text back to make sure it landed intact.
-///
-/// `replace_unreadable` is set only when the user chose to start over and the
-/// unreadable text is already safe under a quarantine key.
-pub(crate) fn save_text(
-    base_revision: u64,
-    replace_unreadable: bool,
-    make: impl FnOnce(u64) -> Result<String, SaveError>,
-) -> Result<u64, SaveError> {
-    save_js(base_revision, replace_unreadable, |revision| {
-        make(revision).map(|text| wasm_bindgen::JsValue::from_str(&text))
-    })
+fn kv_error(e: &wasm_bindgen::JsValue) -> KvError {
+    if is_quota_error(e) {
+        KvError::Quota
+    } else {
+        KvError::Other(js_error_text(e))
+    }
 }
 
-/// [`save_text`] for text already made on the JS side.
-fn save_js(
-    base_revision: u64,
-    replace_unreadable: bool,
-    make: impl FnOnce(u64) -> Result<wasm_bindgen::JsValue, SaveError>,
-) -> Result<u64, SaveError> {
-    let store: RawStorage = storage().map_err(SaveError::Browser)?.unchecked_into();
-    // The stored text stays on the JS side: copying megabytes into wasm memory and back
-    // (twice per save) was most of a save's time. Only its head crosses over.
-    let current = store
-        .get_item_raw(DATA_KEY)
-        .map_err(|e| SaveError::Browser(js_error_text(&e)))?;
-    if let Some(current) = current.dyn_ref::<js_sys::JsString>() {
-        let head = String::from(current.slice(0, HEAD_CHARS));
-        let peeked = match envelope::peek_head(&head) {
-            Some(rev) => rev,
-            // Not shaped as Knockback writes it: read it all and let the parser decide.
-            None => envelope::peek_revision(&String::from(current.clone())),
-        };
-        match peeked {
-            Some(stored) if stored > base_revision => return Err(SaveError::Stale),
-            Some(_) => {}
-            None if replace_unreadable => {}
-            // Treated like a newer save: the caller re-reads and goes read-only.
-            None => return Err(SaveError::Stale),
+impl Kv for BrowserKv {
+    fn get(&self, key: &str) -> Result<Option<String>, KvError> {
+        self.0.get_item(key).map_err(|e| kv_error(&e))
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), KvError> {
+        self.0.set_item(key, value).map_err(|e| kv_error(&e))
+    }
+    fn remove(&self, key: &str) {
+        // A part left behind is tidied later; nothing to report.
+        let _ = self.0.remove_item(key);
+    }
+    fn keys(&self) -> Vec<String> {
+        let len = self.0.length().unwrap_or(0);
+        (0..len)
+            .filter_map(|i| self.0.key(i).ok().flatten())
+            .collect()
+    }
+}
+
+/// Reads a notebook in parts from its head: the data and the parts' cache, or why not.
+/// A part that is missing or unreadable sets the whole notebook aside (head and parts,
+/// byte for byte, as one snapshot) and says which.
+fn read_parts(kv: &BrowserKv, head: Head) -> Boot {
+    let unreadable = |error: DecodeError| {
+        let raw = commit::snapshot(kv, DATA_KEY);
+        let quarantine_key = quarantine(&kv.0, &raw, Utc::now());
+        Boot::Unreadable {
+            raw,
+            error,
+            quarantine_key,
+        }
+    };
+    match head.body {
+        Body::Sealed(sealed) => Boot::Locked {
+            sealed,
+            revision: head.revision,
+            save: Some(head.save),
+        },
+        Body::Plain(manifest) => {
+            let texts = match commit::fetch(kv, &manifest) {
+                Ok(t) => t,
+                Err(commit::Missing(key)) => {
+                    return unreadable(DecodeError::Invalid(format!("its part {key} is missing")))
+                }
+            };
+            let mut texts = texts.into_iter();
+            let assembled = chunks::assemble(&manifest, |r| {
+                chunks::unpacked(&r.key, &texts.next().unwrap_or_default())
+            });
+            match assembled {
+                Ok((data, cache)) => {
+                    commit::tidy(kv, Some(&manifest), head.revision);
+                    Boot::Parts {
+                        data,
+                        cache,
+                        revision: head.revision,
+                        save: head.save,
+                    }
+                }
+                Err(e) => unreadable(e),
+            }
         }
     }
-    let revision = base_revision + 1;
-    let text = make(revision)?;
-    if let Err(e) = store.set_item_raw(DATA_KEY, &text) {
-        return Err(if is_quota_error(&e) {
-            SaveError::Quota
-        } else {
-            SaveError::Browser(js_error_text(&e))
+}
+
+/// Reads what another tab saved, if it is newer than what this tab knows: a higher
+/// revision, or the same revision saved by another tab.
+pub(crate) fn newer_than(known_revision: u64, known_save: Option<&str>) -> Option<Boot> {
+    let kv = BrowserKv::open().ok()?;
+    let raw = kv.get(DATA_KEY).ok()??;
+    if let Some((revision, save)) = parts::head::peek(&raw) {
+        if revision < known_revision
+            || (revision == known_revision && known_save == Some(save.as_str()))
+        {
+            return None;
+        }
+        return Some(match parts::head::read(&raw)? {
+            Ok(head) => read_parts(&kv, head),
+            Err(error) => Boot::Unreadable {
+                raw,
+                error,
+                quarantine_key: None,
+            },
         });
     }
-    // Read back and compare in JS (`===` on two strings).
-    match store.get_item_raw(DATA_KEY) {
-        Ok(back) if back == text => Ok(revision),
-        _ => Err(SaveError::Verify),
-    }
-}
-
-/// Enough of an envelope to hold everything before `data` (see `envelope::peek_revision`).
-const HEAD_CHARS: u32 = 512;
-
-#[wasm_bindgen::prelude::wasm_bindgen]
-extern "C" {
-    /// `Storage`, bound again so a value can stay a JS string: web-sys's `getItem` and
-    /// `setItem` always convert it to and from a Rust `String`.
-    #[wasm_bindgen(js_name = Storage)]
-    type RawStorage;
-    #[wasm_bindgen(method, catch, js_name = getItem)]
-    fn get_item_raw(
-        this: &RawStorage,
-        key: &str,
-    ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
-    /// `TextDecoder`, bound again so its result stays a JS string (web-sys returns a
-    /// Rust `String`).
-    #[wasm_bindgen(js_name = TextDecoder)]
-    type Utf16Decoder;
-    #[wasm_bindgen(constructor, catch, js_class = "TextDecoder")]
-    fn new(label: &str) -> Result<Utf16Decoder, wasm_bindgen::JsValue>;
-    #[wasm_bindgen(method, catch, js_class = "TextDecoder")]
-    fn decode(
-        this: &Utf16Decoder,
-        bytes: &[u8],
-    ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
-    #[wasm_bindgen(method, catch, js_name = setItem)]
-    fn set_item_raw(
-        this: &RawStorage,
-        key: &str,
-        value: &wasm_bindgen::JsValue,
-    ) -> Result<(), wasm_bindgen::JsValue>;
-}
-
-/// Reads what another tab saved, if it is newer than `known_revision`.
-pub(crate) fn newer_than(known_revision: u64) -> Option<Newer> {
-    let store: RawStorage = storage().ok()?.unchecked_into();
-    let raw = store
-        .get_item_raw(DATA_KEY)
-        .ok()?
-        .dyn_into::<js_sys::JsString>()
-        .ok()?;
-    // This runs whenever the tab comes back to the front: look at the head first and
-    // bring the whole text into wasm only when there is something newer to read.
-    let head = String::from(raw.slice(0, HEAD_CHARS));
-    if envelope::peek_head(&head)
-        .flatten()
-        .is_some_and(|r| r <= known_revision)
-    {
-        return None;
-    }
-    let raw = String::from(raw);
-    // Unreadable text (peek gives `None`) falls through to `decode`, which says why.
+    // An older single-key notebook (an older build in another tab).
     if envelope::peek_revision(&raw).is_some_and(|r| r <= known_revision) {
         return None;
     }
     if let Some((sealed, revision)) = sealed::peek(&raw) {
-        return Some(Newer::Locked(sealed, revision));
+        return Some(Boot::Locked {
+            sealed,
+            revision,
+            save: None,
+        });
     }
     Some(match envelope::decode(&raw) {
-        Ok(d) => Newer::Plain(d),
-        Err(e) => Newer::Unreadable(e),
+        Ok(d) => Boot::Loaded(d),
+        Err(error) => Boot::Unreadable {
+            raw,
+            error,
+            quarantine_key: None,
+        },
     })
 }
 
@@ -377,4 +367,17 @@ pub(crate) fn used_chars() -> usize {
             k.encode_utf16().count() + value
         })
         .sum()
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `Storage`, bound again so a value can stay a JS string: web-sys's `getItem`
+    /// always converts it to a Rust `String`.
+    #[wasm_bindgen(js_name = Storage)]
+    type RawStorage;
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item_raw(
+        this: &RawStorage,
+        key: &str,
+    ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
 }

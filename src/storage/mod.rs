@@ -14,6 +14,7 @@ pub(crate) mod envelope;
 pub(crate) mod local;
 pub(crate) mod migrate;
 pub(crate) mod packing;
+pub(crate) mod parts;
 pub(crate) mod persistence;
 pub(crate) mod prefs;
 pub(crate) mod sealed;

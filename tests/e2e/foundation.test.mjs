@@ -4,7 +4,7 @@
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import {
-  freshPage, launch, open, nav, addApplication, download, getItem, setItem, stored, waitForSaved,
+  freshPage, launch, open, nav, addApplication, download, getItem, setItem, stored, waitForSaved, putNotebook, partKeys,
   DATA_KEY, QUARANTINE_PREFIX, ENGINES,
 } from "./helpers.mjs";
 
@@ -32,8 +32,8 @@ for (const engine of ENGINES) describe(engine, () => {
     await page.getByRole("link", { name: /Globex ✨/ }).waitFor();
 
     const env1 = await stored(page);
-    assert.equal(env1.schema_version, 3);
-    assert.match(await getItem(page, DATA_KEY), /^\{"schema_version":3,.*"packed":"[\u2020-\u7f7f]+"\}$/, "kept packed");
+    assert.equal(env1.schema_version, 4, "the notebook in parts");
+    for (const key of partKeys(env1)) assert.match(await getItem(page, key), /^[\u2020-\u7f7f]+$/, `part ${key} kept packed`);
     assert.equal(env1.data.applications[0].company, "Globex ✨");
     assert.deepEqual(env1.data.applications[0].tags, ["remote", "hr"]);
     assert.equal(env1.data.applications[0].applied_on, "2026-01-15");
@@ -195,10 +195,8 @@ for (const engine of ENGINES) describe(engine, () => {
     // Simulate a save this tab never heard about (storage events only reach other tabs),
     // then edit in the stale tab: its save must refuse and show the newer data.
     const newer = await stored(b);
-    newer.revision += 5;
     newer.data.applications[0].company = "Renamed Elsewhere";
-    const newerRaw = JSON.stringify(newer);
-    await setItem(b, DATA_KEY, newerRaw);
+    const newerRaw = await putNotebook(b, newer.data, newer.revision + 5);
     await addApplication(b, { company: "Stale Edit", role: "Assistant" });
     const banner = b.getByRole("alert").filter({ hasText: "Another tab saved newer changes" });
     await banner.waitFor();

@@ -124,11 +124,70 @@ export function unpack(packed) {
   return json;
 }
 
-/** The stored envelope, parsed, with its packed data unpacked into `data`. */
+export const PART_PREFIX = "knockback:part:";
+
+/** Packs JSON as the store does (src/storage/packing.rs): non-ASCII escaped, two ASCII
+ * bytes to a UTF-16 unit, padded with a space. */
+export function pack(json) {
+  let ascii = json.replace(/[\u007f-\uffff]/g, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
+  if (ascii.length % 2) ascii += " ";
+  let out = "";
+  for (let i = 0; i < ascii.length; i += 2) out += String.fromCharCode((ascii.charCodeAt(i) << 8) | ascii.charCodeAt(i + 1));
+  return out;
+}
+
+/** Writes `data` as a notebook in parts at `revision`, as another tab's save would (one
+ * part per stream), and returns the head's text. */
+export async function putNotebook(page, data, revision, tab = "other") {
+  const key = (n) => `${PART_PREFIX}${revision}-${tab}-${n}`;
+  const { applications = [], reflections = [], companies = [], meta = {}, profile } = data;
+  const streams = [applications, reflections, companies];
+  const values = {};
+  const refs = streams.map((records, n) => {
+    if (!records.length) return [];
+    values[key(n)] = pack(JSON.stringify(records));
+    return [{ key: key(n) }];
+  });
+  values[key(3)] = pack(JSON.stringify([profile ? { meta, profile } : { meta }]));
+  const head = JSON.stringify({
+    schema_version: 4, app_version: "0.0.0", saved_at: new Date().toISOString(), revision,
+    save: `${revision}-${tab}`,
+    parts: { applications: refs[0], reflections: refs[1], companies: refs[2], rest: { key: key(3) } },
+  });
+  values[DATA_KEY] = head;
+  await page.evaluate((v) => { for (const [k, t] of Object.entries(v)) if (k !== "knockback:data") localStorage.setItem(k, t); localStorage.setItem("knockback:data", v["knockback:data"]); }, values);
+  return head;
+}
+
+/** The keys of every part a plain head names, in order. */
+export function partKeys(head) {
+  const p = head.parts;
+  return [...p.applications, ...p.reflections, ...p.companies, p.rest].map((r) => r.key);
+}
+
+/** The stored notebook, parsed: the head (schema 4) with its parts unpacked and joined
+ * into `data`, or an older single-key envelope with its packed data unpacked. */
 export async function stored(page) {
-  const raw = await getItem(page, DATA_KEY);
-  if (raw === null) return null;
+  const all = Object.fromEntries(await allStored(page));
+  const raw = all[DATA_KEY];
+  if (raw === undefined || raw === null) return null;
   const { packed, ...env } = JSON.parse(raw);
+  if (env.parts) {
+    const read = (r) => {
+      const text = all[r.key];
+      if (text == null) throw new Error(`part ${r.key} is missing`);
+      return JSON.parse(unpack(text));
+    };
+    const p = env.parts;
+    const rest = read(p.rest);
+    const data = {
+      applications: p.applications.flatMap(read),
+      reflections: p.reflections.flatMap(read),
+      companies: p.companies.flatMap(read),
+      ...rest[0],
+    };
+    return { ...env, data };
+  }
   return packed === undefined ? env : { ...env, data: JSON.parse(unpack(packed)) };
 }
 

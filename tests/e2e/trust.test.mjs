@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   freshPage, launch, open, nav, addApplication, download, getItem, setItem, stored, waitForSaved,
-  assertNothingReadable, allStored, DATA_KEY, QUARANTINE_PREFIX, ROOT, ENGINES,
+  assertNothingReadable, allStored, putNotebook, DATA_KEY, QUARANTINE_PREFIX, ROOT, ENGINES,
 } from "./helpers.mjs";
 
 for (const engine of ENGINES) describe(engine, () => {
@@ -157,8 +157,7 @@ for (const engine of ENGINES) describe(engine, () => {
 
     // A save this tab never heard of, then an edit in the stale tab.
     const newer = await stored(b);
-    newer.revision += 5;
-    await setItem(b, DATA_KEY, JSON.stringify(newer));
+    await putNotebook(b, newer.data, newer.revision + 5);
     await addApplication(b, { company: "Stale Edit", role: "Assistant" });
     const banner = b.getByRole("alert").filter({ hasText: "Another tab saved newer changes" });
     await banner.waitFor();

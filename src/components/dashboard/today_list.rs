@@ -69,7 +69,7 @@ fn TodayRow(item: TodayItem, today: chrono::NaiveDate) -> impl IntoView {
             format!(" · {t} ({})", item.zone)
         }
     });
-    let label = format!("{}: {}, {}", item.verb, item.title, item.subject);
+    let label = format!("{}: {}, {}", item.verb.label(), item.title, item.subject);
     // A bare meeting link says nothing the "Join call" button doesn't; an address does.
     let show_place = !item.place.is_empty() && item.call.as_deref() != Some(item.place.as_str());
     let join = item.call.clone().map(|href| {
@@ -88,7 +88,7 @@ fn TodayRow(item: TodayItem, today: chrono::NaiveDate) -> impl IntoView {
             </div>
             <div class="today-actions">
                 {join}
-                <A href=route(item.target).href() attr:class="button secondary today-action" attr:aria-label=label>{item.verb}</A>
+                <A href=route(item.target).href() attr:class="button secondary today-action" attr:aria-label=label>{item.verb.label()}</A>
             </div>
         </li>
     }

@@ -2,15 +2,13 @@
 //! the lock on and off, changing the passphrase. Each covers every copy kept beside the
 //! notebook (see `storage::copies`), so no readable copy is left behind.
 
-use chrono::Utc;
-
 use super::{LockedNotebook, Persistence};
 use crate::error::{CopyError, LockError};
 use crate::model::AppData;
 use crate::storage::copies::{self, CopiesReport};
 use crate::storage::crypto;
-use crate::storage::envelope;
 use crate::storage::local;
+use crate::storage::parts::{self, head::Body, head::Head};
 use crate::storage::sealed;
 
 impl Persistence {
@@ -22,13 +20,11 @@ impl Persistence {
         passphrase: &str,
     ) -> Result<(AppData, CopiesReport), LockError> {
         let (text, key) = crypto::open(passphrase, &notebook.sealed).await?;
-        let decoded = envelope::decode(&envelope::wrap(&text, notebook.revision, Utc::now()))
-            .map_err(LockError::InsideDamaged)?;
-        self.0.borrow_mut().key = Some(key.clone());
         // What was just opened is what is stored: nothing to write.
-        self.stored_is(&decoded.data, notebook.revision);
+        let data = self.opened(&key, &notebook, text).await?;
+        self.0.borrow_mut().key = Some(key.clone());
         let report = copies::seal_all(&key).await;
-        Ok((decoded.data, report))
+        Ok((data, report))
     }
 
     /// Turns the lock on: the next save is encrypted, and every copy is sealed now.
@@ -55,8 +51,15 @@ impl Persistence {
         new: &str,
     ) -> Result<CopiesReport, LockError> {
         let old = self.0.borrow().key.clone().ok_or(LockError::NotOn)?;
-        let (stored, _) = local::read_raw(local::DATA_KEY)
-            .and_then(|raw| sealed::peek(&raw))
+        let stored = local::read_raw(local::DATA_KEY)
+            .and_then(|raw| match parts::head::read(&raw) {
+                Some(Ok(Head {
+                    body: Body::Sealed(s),
+                    ..
+                })) => Some(s),
+                Some(_) => None,
+                None => sealed::peek(&raw).map(|(s, _)| s),
+            })
             .ok_or(LockError::StoredUnreadable)?;
         if crypto::open(current, &stored).await.is_err() {
             return Err(LockError::WrongCurrent);

@@ -10,6 +10,7 @@
 
 mod files;
 mod lock;
+mod locked_parts;
 
 use std::cell::RefCell;
 use std::future::Future;
@@ -17,23 +18,28 @@ use std::pin::Pin;
 use std::rc::Rc;
 
 use chrono::Utc;
-use wasm_bindgen::JsValue;
 
 pub(crate) use files::{FileRead, LockedFile, Offer, OnScreen, Prepared, Preview, SetAside};
 
 use super::crypto::{self, SealKey};
-use super::encoder::{Encoder, Packed, Signature};
-use super::envelope::{self, DecodeError};
-use super::local::{self, Boot, Newer};
-use super::sealed::{self, Holds, Sealed};
+use super::encoder::Encoder;
+use super::envelope::DecodeError;
+use super::local::{self, Boot};
+use super::parts;
+use super::parts::chunks::{Cache, Plan};
+use super::parts::commit::Expect;
+use super::parts::head::{Body, Head};
+use super::sealed::Sealed;
 use crate::error::{EncodeError, SaveError};
 use crate::model::AppData;
 
 /// A locked notebook this tab has not opened yet. Opaque outside storage.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct LockedNotebook {
+    /// The sealed manifest (in parts, `save` set) or an older notebook's sealed data.
     sealed: Sealed,
     revision: u64,
+    save: Option<String>,
 }
 
 /// What was found at start-up.
@@ -84,13 +90,17 @@ pub(crate) enum NewerStep {
 }
 
 struct Inner {
+    /// The revision and save id this tab last read or wrote.
     revision: u64,
-    /// What the last write held: a save with the same signature is skipped. `None`
-    /// after loading, so start-up never serialises the whole notebook.
-    last_saved: Option<Signature>,
-    /// Serialises the data, reusing the text of unchanged records; its packed pieces
-    /// are JS strings, so unchanged records never cross into JS again.
-    encoder: Encoder<JsValue>,
+    save: Option<String>,
+    /// What the stored parts hold, so a save writes only the parts that changed. Empty
+    /// after a first visit, an older notebook, or a change of lock: the next save
+    /// writes every part.
+    cache: Cache,
+    /// This tab's id in the names of the parts it writes.
+    tab: String,
+    /// Serialises the data for backups, reusing unchanged records' JSON.
+    encoder: Encoder,
     /// The passphrase lock's key while the lock is on and open; `None` when it is off.
     key: Option<SealKey>,
     /// An encrypted save is running / another is wanted after it.
@@ -105,42 +115,68 @@ pub(crate) struct Persistence(Rc<RefCell<Inner>>);
 impl Persistence {
     /// Reads what is stored. Never writes the notebook's key.
     pub(crate) fn open() -> (Persistence, Opened) {
-        let (revision, opened) = match local::boot() {
-            Boot::Fresh => (0, Opened::Fresh),
-            Boot::Loaded(d) => (
-                d.revision,
+        let this = Persistence(Rc::new(RefCell::new(Inner {
+            revision: 0,
+            save: None,
+            cache: Cache::default(),
+            tab: tab_id(),
+            encoder: Encoder::default(),
+            key: None,
+            sealing: false,
+            again: false,
+        })));
+        let opened = match local::boot() {
+            Boot::Fresh => Opened::Fresh,
+            boot => this.take(boot),
+        };
+        (this, opened)
+    }
+
+    /// Takes in what was read from storage (at start-up or from another tab): plain data
+    /// becomes what this tab knows is stored.
+    fn take(&self, boot: Boot) -> Opened {
+        match boot {
+            Boot::Fresh => Opened::Fresh,
+            Boot::Loaded(d) => {
+                self.stored_is(d.revision, None, Cache::default());
                 Opened::Loaded {
                     data: d.data,
+                    // A single-key notebook is written in parts at its first save.
                     migrated_from: d.migrated_from,
-                },
-            ),
+                }
+            }
+            Boot::Parts {
+                data,
+                cache,
+                revision,
+                save,
+            } => {
+                self.stored_is(revision, Some(save), cache);
+                Opened::Loaded {
+                    data,
+                    migrated_from: None,
+                }
+            }
             Boot::Unreadable {
                 raw,
                 error,
                 quarantine_key,
-            } => (
-                0,
-                Opened::Unreadable {
-                    raw,
-                    error,
-                    quarantine_key,
-                },
-            ),
-            Boot::Unavailable(why) => (0, Opened::Unavailable(why)),
-            Boot::Locked { sealed, revision } => (
+            } => Opened::Unreadable {
+                raw,
+                error,
+                quarantine_key,
+            },
+            Boot::Unavailable(why) => Opened::Unavailable(why),
+            Boot::Locked {
+                sealed,
                 revision,
-                Opened::Locked(LockedNotebook { sealed, revision }),
-            ),
-        };
-        let inner = Inner {
-            revision,
-            last_saved: None,
-            encoder: Encoder::new(local::js_piece),
-            key: None,
-            sealing: false,
-            again: false,
-        };
-        (Persistence(Rc::new(RefCell::new(inner))), opened)
+                save,
+            } => Opened::Locked(LockedNotebook {
+                sealed,
+                revision,
+                save,
+            }),
+        }
     }
 
     /// True while the lock is on and open here: saves and downloads are encrypted.
@@ -153,13 +189,8 @@ impl Persistence {
         self.0.borrow_mut().encoder.encode(data)
     }
 
-    fn packed(&self, data: &AppData) -> Result<Packed<JsValue>, EncodeError> {
-        self.0.borrow_mut().encoder.encode_packed(data)
-    }
-
     /// Fills part of the encoder's cache (`budget` records) while the page is idle after
-    /// start-up, so the first save after an edit serialises and packs one record, not
-    /// the whole notebook. True when there is nothing left to fill (or it failed: the
+    /// start-up, so the first backup serialises only what changed since. True when there is nothing left to fill (or it failed: the
     /// next save then encodes in full and reports the error).
     pub(crate) fn warm_some(&self, data: &AppData, budget: usize) -> bool {
         self.0
@@ -169,18 +200,18 @@ impl Persistence {
             .unwrap_or(true)
     }
 
-    /// Marks `data` as what is stored (just opened or adopted), so it isn't written back.
-    fn stored_is(&self, data: &AppData, revision: u64) {
-        let signature = self.packed(data).ok().map(|p| p.signature);
+    /// Records what is stored now (just opened, adopted or written).
+    fn stored_is(&self, revision: u64, save: Option<String>, cache: Cache) {
         let mut inner = self.0.borrow_mut();
         inner.revision = revision;
-        inner.last_saved = signature;
+        inner.save = save;
+        inner.cache = cache;
     }
 
-    /// Forgets what the last write held, so the next save writes (the lock changed, or
-    /// the user starts over from unreadable data).
+    /// Forgets what the stored parts hold, so the next save writes every part (the lock
+    /// changed, or the user starts over from unreadable data).
     pub(crate) fn forget_last_write(&self) {
-        self.0.borrow_mut().last_saved = None;
+        self.0.borrow_mut().cache = Cache::default();
     }
 
     /// Writes `data` if it changed since the last write: packed in plain at once, or
@@ -188,24 +219,33 @@ impl Persistence {
     /// from another tab, or stored text this build can't read unless `replace_unreadable`
     /// (the user chose to start over and that text is safe under a quarantine key).
     pub(crate) fn save(&self, data: &AppData, replace_unreadable: bool) -> SaveStep {
-        let packed = match self.packed(data) {
+        let (revision, expect, prefix, save, key) = {
+            let inner = self.0.borrow();
+            let revision = inner.revision + 1;
+            let (save, prefix) = parts::save_id(revision, &inner.tab);
+            let expect = Expect {
+                revision: inner.revision,
+                save: inner.save.clone(),
+                replace_unreadable,
+            };
+            (revision, expect, prefix, save, inner.key.clone())
+        };
+        let plan = self.0.borrow().cache.plan(data, &prefix);
+        let mut plan = match plan {
             Ok(p) => p,
             Err(e) => return SaveStep::Done(Err(SaveError::Encode(e))),
         };
-        let (base, key) = {
-            let inner = self.0.borrow();
-            if inner.last_saved.as_ref() == Some(&packed.signature) {
-                return SaveStep::Unchanged;
-            }
-            (inner.revision, inner.key.clone())
-        };
+        if plan.unchanged() && !replace_unreadable {
+            return SaveStep::Unchanged;
+        }
         let Some(key) = key else {
-            let result = local::save_packed(&packed.pieces, base, replace_unreadable);
-            return SaveStep::Done(self.saved(result, packed.signature));
-        };
-        let json = match self.encode(data) {
-            Ok(j) => j,
-            Err(e) => return SaveStep::Done(Err(SaveError::Encode(e))),
+            plan.pack();
+            let head = Head {
+                revision,
+                save,
+                body: Body::Plain(plan.manifest()),
+            };
+            return SaveStep::Done(self.land(plan, &expect, &head));
         };
         {
             // One encrypted save at a time; a change made meanwhile is saved after it.
@@ -218,15 +258,41 @@ impl Persistence {
         }
         let this = self.clone();
         SaveStep::Sealing(Box::pin(async move {
-            let result = match crypto::seal(&key, &json, Holds::Data).await {
-                Ok(s) => local::save_text(base, replace_unreadable, |rev| {
-                    sealed::wrap(&s, rev, Utc::now()).map_err(SaveError::Lock)
-                }),
+            let result = match locked_parts::seal_plan(&key, &mut plan).await {
+                Ok(sealed) => {
+                    let head = Head {
+                        revision,
+                        save,
+                        body: Body::Sealed(sealed),
+                    };
+                    this.land(plan, &expect, &head)
+                }
                 Err(e) => Err(SaveError::Lock(e)),
             };
             this.0.borrow_mut().sealing = false;
-            this.saved(result, packed.signature)
+            result
         }))
+    }
+
+    /// Commits a planned save (see `parts::commit`) and remembers what is stored now.
+    fn land(&self, plan: Plan, expect: &Expect, head: &Head) -> Result<(), SaveError> {
+        let kv = local::BrowserKv::open().map_err(SaveError::Browser)?;
+        let landed = {
+            let inner = self.0.borrow();
+            parts::land(
+                &kv,
+                local::DATA_KEY,
+                &inner.cache,
+                plan,
+                expect,
+                head,
+                Utc::now(),
+            )
+        };
+        let (cache, written) = landed?;
+        report_written(written);
+        self.stored_is(head.revision, Some(head.save.clone()), cache);
+        Ok(())
     }
 
     /// After an encrypted save: true when a change came in meanwhile (save again).
@@ -234,50 +300,53 @@ impl Persistence {
         std::mem::take(&mut self.0.borrow_mut().again)
     }
 
-    fn saved(&self, result: Result<u64, SaveError>, written: Signature) -> Result<(), SaveError> {
-        let revision = result?;
-        let mut inner = self.0.borrow_mut();
-        inner.revision = revision;
-        inner.last_saved = Some(written);
-        Ok(())
-    }
-
     /// What another tab saved since this tab last read or wrote, if anything.
     pub(crate) fn newer(&self) -> Option<NewerStep> {
-        let (revision, key) = {
+        let (revision, save, key) = {
             let inner = self.0.borrow();
-            (inner.revision, inner.key.clone())
+            (inner.revision, inner.save.clone(), inner.key.clone())
         };
-        Some(match local::newer_than(revision)? {
-            Newer::Plain(decoded) => {
+        let boot = local::newer_than(revision, save.as_deref())?;
+        Some(match self.take(boot) {
+            Opened::Fresh => return None,
+            Opened::Loaded { data, .. } => {
                 // The other tab turned the lock off.
                 self.0.borrow_mut().key = None;
-                self.stored_is(&decoded.data, decoded.revision);
-                NewerStep::Plain(decoded.data)
+                NewerStep::Plain(data)
             }
-            Newer::Locked(sealed, revision) => {
-                let notebook = LockedNotebook { sealed, revision };
+            Opened::Locked(notebook) => {
                 let Some(key) = key else {
                     return Some(NewerStep::Locked(notebook));
                 };
                 let this = self.clone();
                 NewerStep::Opening(Box::pin(async move {
-                    let opened = crypto::open_with(&key, &notebook.sealed).await.ok();
-                    match opened.and_then(|text| {
-                        envelope::decode(&envelope::wrap(&text, revision, Utc::now())).ok()
-                    }) {
-                        Some(d) => {
-                            this.stored_is(&d.data, revision);
-                            Ok(d.data)
-                        }
-                        None => Err(notebook),
+                    match this.open_locked(&key, &notebook).await {
+                        Ok(data) => Ok(data),
+                        Err(_) => Err(notebook),
                     }
                 }))
             }
-            Newer::Unreadable(error) => NewerStep::Unreadable {
-                error,
-                raw: local::read_raw(local::DATA_KEY).unwrap_or_default(),
-            },
+            Opened::Unreadable { error, raw, .. } => NewerStep::Unreadable { error, raw },
+            Opened::Unavailable(_) => return None,
         })
+    }
+}
+
+/// A random id for this tab, in the names of the parts it writes.
+fn tab_id() -> String {
+    crypto::random_bytes(4)
+        .map(|b| b.iter().map(|x| format!("{x:02x}")).collect())
+        .unwrap_or_else(|_| {
+            format!(
+                "{:08x}",
+                (js_sys::Math::random() * f64::from(u32::MAX)) as u32
+            )
+        })
+}
+
+/// Leaves what the last save wrote (UTF-16 units) where the benchmark can read it.
+fn report_written(units: usize) {
+    if let Some(w) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&w, &"__knockbackSaveUnits".into(), &(units as f64).into());
     }
 }
