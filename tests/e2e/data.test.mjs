@@ -5,7 +5,7 @@ import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { freshPage, launch, open, nav, addApplication, download, getItem, setItem, stored, waitForSaved, DATA_KEY, ROOT, ENGINES } from "./helpers.mjs";
+import { freshPage, launch, open, nav, addApplication, download, getItem, setItem, stored, waitForSaved, partKeys, allStored, PART_PREFIX, DATA_KEY, ROOT, ENGINES } from "./helpers.mjs";
 
 for (const engine of ENGINES) describe(engine, () => {
   let env;
@@ -236,21 +236,21 @@ for (const engine of ENGINES) describe(engine, () => {
     await page.getByText("Your notebook was upgraded from an older format (version 1). Nothing was lost.").waitFor();
     assert.equal(await getItem(page, DATA_KEY), FIXTURE, "opening alone rewrites nothing");
     const before = JSON.parse((await download(page, () => page.getByRole("button", { name: "Download backup" }).click())).text).data;
-    // The first save writes the new format: packed, schema 2, the same data.
+    // The first save writes the new format: in parts (schema 4), packed, the same data.
     const arabic = before.applications.find((a) => a.role === "Recruiter");
     await open(page, env.url, `applications/${arabic.id}/edit`);
     await page.getByLabel("Role").fill("Senior Recruiter ✓");
     await page.getByRole("button", { name: "Save changes" }).click();
-    const after = await waitForSaved(page, (env) => env.schema_version === 3 && env.data.applications.some((a) => a.role === "Senior Recruiter ✓"));
-    const raw = await getItem(page, DATA_KEY);
-    assert.match(raw, /"packed":"[\u2020-\u7f7f]+"\}$/);
+    const after = await waitForSaved(page, (env) => env.schema_version === 4 && env.data.applications.some((a) => a.role === "Senior Recruiter ✓"));
+    for (const key of partKeys(after)) assert.match(await getItem(page, key), /^[\u2020-\u7f7f]+$/, `part ${key} is packed`);
     const edited = after.data.applications.find((a) => a.id === arabic.id);
     assert.equal(edited.company, "شركة النور", "non-ASCII text survives packing");
     assert.deepEqual({ ...edited, role: arabic.role, updated_at: arabic.updated_at }, arabic, "only the edit changed");
     assert.deepEqual(after.data.applications.filter((a) => a.id !== arabic.id), before.applications.filter((a) => a.id !== arabic.id));
     assert.deepEqual(after.data.reflections, before.reflections);
     assert.deepEqual(after.data.companies, before.companies);
-    assert.ok(raw.length < JSON.stringify(after.data).length * 0.6, `packed ${raw.length} units vs ${JSON.stringify(after.data).length} plain`);
+    const units = (await allStored(page)).filter(([k]) => k.startsWith(PART_PREFIX)).reduce((n, [, v]) => n + v.length, 0);
+    assert.ok(units < JSON.stringify(after.data).length * 0.6, `packed ${units} units vs ${JSON.stringify(after.data).length} plain`);
     await page.reload();
     await page.getByRole("heading", { level: 1, name: /شركة النور/ }).waitFor();
     assert.equal(await page.getByText(/upgraded from an older format/).count(), 0, "upgraded once");

@@ -4,7 +4,7 @@
 // In Chromium the WebKit user agent is emulated and standalone mode injected.
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { freshPage, launch, open, nav, download, getItem, setItem, addApplication, waitForSaved, DATA_KEY, ENGINES } from "./helpers.mjs";
+import { freshPage, launch, open, nav, download, getItem, setItem, addApplication, waitForSaved, putNotebook, DATA_KEY, ENGINES } from "./helpers.mjs";
 
 // The emulated tests below run in Chromium; these run in the real engines.
 for (const engine of ENGINES.filter((e) => e !== "chromium")) describe(engine, () => {
@@ -74,7 +74,7 @@ test("WebKit in a tab: the notice once, with Home Screen steps and a backup; str
   await addApplication(page, { company: "Nudge Ltd", role: "Analyst" });
   const saved = await waitForSaved(page, (e) => e.data.applications.length === 1);
   saved.data.meta = { last_backup_at: new Date(Date.now() - 6 * 86_400_000).toISOString(), changes_since_backup: 1 };
-  await setItem(page, DATA_KEY, JSON.stringify(saved));
+  await putNotebook(page, saved.data, saved.revision + 1);
   await page.reload();
   await nav(page, "Dashboard").click();
   await page.getByRole("region", { name: "Backup", exact: true }).getByText(/may delete a site's data after 7 days without a visit/).waitFor();
@@ -100,7 +100,7 @@ test("other engines: no notice, and the same 6-day-old backup is not yet due", a
   await addApplication(page, { company: "Calm Ltd", role: "Analyst" });
   const saved = await waitForSaved(page, (e) => e.data.applications.length === 1);
   saved.data.meta = { last_backup_at: new Date(Date.now() - 6 * 86_400_000).toISOString(), changes_since_backup: 1 };
-  await setItem(page, DATA_KEY, JSON.stringify(saved));
+  await putNotebook(page, saved.data, saved.revision + 1);
   await page.reload();
   await nav(page, "Dashboard").click();
   const backup = page.getByRole("region", { name: "Backup", exact: true });

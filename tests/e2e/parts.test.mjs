@@ -4,7 +4,6 @@
 // only; under the lock a swapped or rolled-back part is detected and kept.
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
@@ -16,24 +15,27 @@ import {
 function notebook(n) {
   const fixture = JSON.parse(readFileSync(join(ROOT, "tests/fixtures/schema-v3.json"), "utf8")).data;
   const [first] = fixture.applications;
-  const applications = Array.from({ length: n }, (_, i) => ({ ...first, id: randomUUID(), company: `Seed Co ${i}` }));
+  const applications = Array.from({ length: n }, (_, i) => ({ ...first, id: `00000000-0000-4000-8000-${(i * 7919 + 1).toString(16).padStart(12, "0")}`, company: `Seed Co ${i}` }));
   return { applications, reflections: [], companies: [], meta: { changes_since_backup: 0 } };
 }
 
 /** Makes every localStorage write from write number `k` on (counted from now) fail:
  * `quota` throws the browser's QuotaExceededError; `closed` drops writes and removals
- * silently, leaving storage exactly as a page closed after write k-1 leaves it. */
+ * silently, leaving storage exactly as a page closed after write k-1 leaves it.
+ * `count`: no faults, only counting. */
 const inject = (page, mode, k) => page.evaluate(([mode, k]) => {
   const proto = Object.getPrototypeOf(localStorage);
   const { setItem, removeItem } = proto;
   let n = 0;
   window.__writes = () => n;
+  // Only the notebook's own keys count (a preference flag may be written meanwhile).
+  const ours = (key) => key === "knockback:data" || key.startsWith("knockback:part:");
   proto.setItem = function (key, value) {
-    if (n++ < k) return setItem.call(this, key, value);
+    if (!ours(key) || n++ < k) return setItem.call(this, key, value);
     if (mode === "quota") throw new DOMException("injected", "QuotaExceededError");
   };
   proto.removeItem = function (key) {
-    if (mode === "closed" && n > k) return;
+    if (mode === "closed" && ours(key) && n > k) return;
     return removeItem.call(this, key);
   };
 }, [mode, k]);

@@ -123,6 +123,10 @@ enum Slot<T> {
 /// One save: the parts to write, and what the cache holds once it has landed.
 pub(crate) struct Plan {
     pub(crate) writes: Vec<NewPart>,
+    /// How many stored parts this save keeps, and how many there were: fewer kept
+    /// with nothing written is a deletion, still a change.
+    kept: usize,
+    stored: usize,
     applications: Vec<Slot<Application>>,
     reflections: Vec<Slot<Reflection>>,
     companies: Vec<Slot<CompanyNote>>,
@@ -147,11 +151,20 @@ impl Cache {
             meta: data.meta.clone(),
             profile: data.profile.clone(),
         }];
+        let applications = plan_stream(&self.applications, &data.applications, &mut name)?;
+        let reflections = plan_stream(&self.reflections, &data.reflections, &mut name)?;
+        let companies = plan_stream(&self.companies, &data.companies, &mut name)?;
+        let rest = plan_stream(&self.rest, &rest, &mut name)?;
+        fn kept<T>(slots: &[Slot<T>]) -> usize {
+            slots.iter().filter(|s| matches!(s, Slot::Kept(_))).count()
+        }
         Ok(Plan {
-            applications: plan_stream(&self.applications, &data.applications, &mut name)?,
-            reflections: plan_stream(&self.reflections, &data.reflections, &mut name)?,
-            companies: plan_stream(&self.companies, &data.companies, &mut name)?,
-            rest: plan_stream(&self.rest, &rest, &mut name)?,
+            kept: kept(&applications) + kept(&reflections) + kept(&companies) + kept(&rest),
+            stored: self.keys().len(),
+            applications,
+            reflections,
+            companies,
+            rest,
             writes,
         })
     }
@@ -206,7 +219,7 @@ fn plan_stream<T: Record>(
 impl Plan {
     /// True when nothing changed since the cached save.
     pub(crate) fn unchanged(&self) -> bool {
-        self.writes.is_empty()
+        self.writes.is_empty() && self.kept == self.stored
     }
 
     /// Packs every new part's JSON for storage (the lock seals them instead).

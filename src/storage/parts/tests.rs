@@ -191,6 +191,13 @@ fn an_edit_rewrites_one_part_and_the_small_ones() {
     assert_eq!(named, m.all().count());
     // Nothing changed: nothing to write.
     assert!(tab.cache.plan(&data, "x").expect("plan").unchanged());
+    // Deleting every record of a part writes no part, but is a change all the same.
+    let mut emptied = data.clone();
+    emptied.applications.clear();
+    emptied.reflections.clear();
+    assert!(!tab.cache.plan(&emptied, "x").expect("plan").unchanged());
+    tab.save(&kv, &emptied).expect("saves");
+    assert_eq!(load(&kv), emptied);
 }
 
 #[test]
