@@ -4,6 +4,12 @@
 //! so that it never needs the old Rust types. Steps run in order, so data from any
 //! earlier version reaches the current one. Every version keeps a fixture file in
 //! `tests/fixtures/` that must load, so a step can never silently rot.
+//!
+//! The step from 3 to 4 is not here: stored schema 4 changes how the notebook is laid
+//! out in localStorage (in parts, see `parts`), not the data, which stays schema 3
+//! (backups too). A schema-3 notebook is read by `envelope::decode` and written in parts
+//! at its first save; `tests/fixtures/schema-v4.json` is such a stored notebook, key by
+//! key, loaded by `parts::tests`.
 
 use crate::error::DecodeError;
 use serde_json::Value;

@@ -131,9 +131,9 @@ export const PART_PREFIX = "knockback:part:";
 export function pack(json) {
   let ascii = json.replace(/[\u007f-\uffff]/g, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
   if (ascii.length % 2) ascii += " ";
-  let out = "";
-  for (let i = 0; i < ascii.length; i += 2) out += String.fromCharCode((ascii.charCodeAt(i) << 8) | ascii.charCodeAt(i + 1));
-  return out;
+  const units = new Uint16Array(ascii.length / 2);
+  for (let i = 0; i < units.length; i++) units[i] = (ascii.charCodeAt(2 * i) << 8) | ascii.charCodeAt(2 * i + 1);
+  return Buffer.from(units.buffer).toString("utf16le");
 }
 
 /** Writes `data` as a notebook in parts at `revision`, as another tab's save would (one

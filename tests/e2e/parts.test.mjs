@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   freshPage, launch, open, nav, addApplication, getItem, stored, putNotebook, partKeys,
-  allStored, waitForSaved, DATA_KEY, QUARANTINE_PREFIX, PART_PREFIX, ROOT, ENGINES,
+  allStored, waitForSaved, pack, DATA_KEY, QUARANTINE_PREFIX, PART_PREFIX, ROOT, ENGINES,
 } from "./helpers.mjs";
 
 /** A notebook of `n` applications, made from the schema-3 fixture's first one. */
@@ -96,6 +96,30 @@ for (const engine of ENGINES) describe(engine, () => {
     assert.deepEqual(parts.sort(), [...keys2].sort());
     await open(page, env.url);
     await page.getByText("62 in total").waitFor();
+  });
+
+  test("an older notebook past half the quota, too big to move into parts beside itself, still saves in place", async (t) => {
+    const { page } = await freshPage(env, t);
+    await open(page, env.url);
+    // Past half of what the engine gives: 3 M packed units of the 5 M Chromium and
+    // Firefox give, or half that where an engine counts bytes (WebKit, 5 MB).
+    let notes;
+    for (const repeat of [500_000, 250_000]) {
+      const data = notebook(3);
+      data.applications[0].notes = "Long notes. ".repeat(repeat);
+      const legacy = `{"schema_version":3,"app_version":"0.0.0","saved_at":"2026-01-01T00:00:00.000Z","revision":4,"packed":"${pack(JSON.stringify(data))}"}`;
+      const fits = await page.evaluate((v) => { try { localStorage.setItem("knockback:data", v); return true; } catch { return false; } }, legacy);
+      if (fits) { notes = data.applications[0].notes.length; break; }
+    }
+    assert.ok(notes, "the big notebook could be stored");
+    await page.reload();
+    await page.getByText("3 in total").waitFor();
+    await addApplication(page, { company: "Fits Anyway", role: "Recruiter" });
+    const saved = await waitForSaved(page, (s) => s.data.applications.length === 4, 30_000);
+    assert.equal(saved.data.applications[0].notes.length, notes, "nothing lost");
+    assert.equal(await page.getByRole("alert").filter({ hasText: "Your latest changes are not saved" }).count(), 0);
+    await open(page, env.url);
+    await page.getByText("4 in total").waitFor();
   });
 
   test("a missing part is set aside and reported; the app opens read-only and keeps it", async (t) => {

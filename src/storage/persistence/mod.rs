@@ -11,6 +11,7 @@
 mod files;
 mod lock;
 mod locked_parts;
+mod single_key;
 
 use std::cell::RefCell;
 use std::future::Future;
@@ -106,6 +107,8 @@ struct Inner {
     /// An encrypted save is running / another is wanted after it.
     sealing: bool,
     again: bool,
+    /// An older notebook too big to move into parts this session (see `single_key`).
+    single_key: bool,
 }
 
 /// See the module's doc. Cheap to clone (shared): async work holds a clone.
@@ -124,6 +127,7 @@ impl Persistence {
             key: None,
             sealing: false,
             again: false,
+            single_key: false,
         })));
         let opened = match local::boot() {
             Boot::Fresh => Opened::Fresh,
@@ -203,6 +207,10 @@ impl Persistence {
     /// Records what is stored now (just opened, adopted or written).
     fn stored_is(&self, revision: u64, save: Option<String>, cache: Cache) {
         let mut inner = self.0.borrow_mut();
+        // Stored in parts now (by this tab or another): the fallback is over.
+        if save.is_some() {
+            inner.single_key = false;
+        }
         inner.revision = revision;
         inner.save = save;
         inner.cache = cache;
@@ -230,6 +238,9 @@ impl Persistence {
             };
             (revision, expect, prefix, save, inner.key.clone())
         };
+        if self.0.borrow().single_key {
+            return self.single_key_step(data, expect, key);
+        }
         let plan = self.0.borrow().cache.plan(data, &prefix);
         let mut plan = match plan {
             Ok(p) => p,
@@ -245,7 +256,11 @@ impl Persistence {
                 save,
                 body: Body::Plain(plan.manifest()),
             };
-            return SaveStep::Done(self.land(plan, &expect, &head));
+            let result = self.land(plan, &expect, &head);
+            if Self::may_fall_back(&result, &expect) {
+                return self.single_key_step(data, expect, None);
+            }
+            return SaveStep::Done(result);
         };
         {
             // One encrypted save at a time; a change made meanwhile is saved after it.
@@ -257,8 +272,10 @@ impl Persistence {
             inner.sealing = true;
         }
         let this = self.clone();
+        // Only a move into parts can fall back, so only then is the data kept for it.
+        let fallback = (expect.save.is_none() && expect.revision > 0).then(|| data.clone());
         SaveStep::Sealing(Box::pin(async move {
-            let result = match locked_parts::seal_plan(&key, &mut plan).await {
+            let mut result = match locked_parts::seal_plan(&key, &mut plan).await {
                 Ok(sealed) => {
                     let head = Head {
                         revision,
@@ -269,7 +286,32 @@ impl Persistence {
                 }
                 Err(e) => Err(SaveError::Lock(e)),
             };
+            if let Some(data) = fallback.filter(|_| Self::may_fall_back(&result, &expect)) {
+                result = this.save_single_key(&data, &expect, Some(key)).await;
+            }
             this.0.borrow_mut().sealing = false;
+            result
+        }))
+    }
+
+    /// A save in the older single-key form (see `single_key`), plain or sealed.
+    fn single_key_step(&self, data: &AppData, expect: Expect, key: Option<SealKey>) -> SaveStep {
+        let this = self.clone();
+        let data = data.clone();
+        if key.is_some() {
+            let mut inner = self.0.borrow_mut();
+            if inner.sealing {
+                inner.again = true;
+                return SaveStep::Queued;
+            }
+            inner.sealing = true;
+        }
+        let sealing = key.is_some();
+        SaveStep::Sealing(Box::pin(async move {
+            let result = this.save_single_key(&data, &expect, key).await;
+            if sealing {
+                this.0.borrow_mut().sealing = false;
+            }
             result
         }))
     }
