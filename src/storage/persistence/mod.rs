@@ -109,6 +109,10 @@ struct Inner {
     again: bool,
     /// An older notebook too big to move into parts this session (see `single_key`).
     single_key: bool,
+    /// An older single-key notebook as it was opened, until it is first written: it has
+    /// no parts to compare with, and putting back the very data stored (a failed
+    /// restore rolling back) must not count as a change.
+    opened_single: Option<AppData>,
 }
 
 /// See the module's doc. Cheap to clone (shared): async work holds a clone.
@@ -128,6 +132,7 @@ impl Persistence {
             sealing: false,
             again: false,
             single_key: false,
+            opened_single: None,
         })));
         let opened = match local::boot() {
             Boot::Fresh => Opened::Fresh,
@@ -143,6 +148,7 @@ impl Persistence {
             Boot::Fresh => Opened::Fresh,
             Boot::Loaded(d) => {
                 self.stored_is(d.revision, None, Cache::default());
+                self.0.borrow_mut().opened_single = Some(d.data.clone());
                 Opened::Loaded {
                     data: d.data,
                     // A single-key notebook is written in parts at its first save.
@@ -207,6 +213,7 @@ impl Persistence {
     /// Records what is stored now (just opened, adopted or written).
     fn stored_is(&self, revision: u64, save: Option<String>, cache: Cache) {
         let mut inner = self.0.borrow_mut();
+        inner.opened_single = None;
         // Stored in parts now (by this tab or another): the fallback is over.
         if save.is_some() {
             inner.single_key = false;
@@ -219,7 +226,9 @@ impl Persistence {
     /// Forgets what the stored parts hold, so the next save writes every part (the lock
     /// changed, or the user starts over from unreadable data).
     pub(crate) fn forget_last_write(&self) {
-        self.0.borrow_mut().cache = Cache::default();
+        let mut inner = self.0.borrow_mut();
+        inner.cache = Cache::default();
+        inner.opened_single = None;
     }
 
     /// Writes `data` if it changed since the last write: packed in plain at once, or
@@ -238,6 +247,9 @@ impl Persistence {
             };
             (revision, expect, prefix, save, inner.key.clone())
         };
+        if self.0.borrow().opened_single.as_ref() == Some(data) && !replace_unreadable {
+            return SaveStep::Unchanged;
+        }
         if self.0.borrow().single_key {
             return self.single_key_step(data, expect, key);
         }
@@ -287,31 +299,9 @@ impl Persistence {
                 Err(e) => Err(SaveError::Lock(e)),
             };
             if let Some(data) = fallback.filter(|_| Self::may_fall_back(&result, &expect)) {
-                result = this.save_single_key(&data, &expect, Some(key)).await;
+                result = this.seal_single_key(&data, &expect, &key).await;
             }
             this.0.borrow_mut().sealing = false;
-            result
-        }))
-    }
-
-    /// A save in the older single-key form (see `single_key`), plain or sealed.
-    fn single_key_step(&self, data: &AppData, expect: Expect, key: Option<SealKey>) -> SaveStep {
-        let this = self.clone();
-        let data = data.clone();
-        if key.is_some() {
-            let mut inner = self.0.borrow_mut();
-            if inner.sealing {
-                inner.again = true;
-                return SaveStep::Queued;
-            }
-            inner.sealing = true;
-        }
-        let sealing = key.is_some();
-        SaveStep::Sealing(Box::pin(async move {
-            let result = this.save_single_key(&data, &expect, key).await;
-            if sealing {
-                this.0.borrow_mut().sealing = false;
-            }
             result
         }))
     }
