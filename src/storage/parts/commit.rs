@@ -124,6 +124,11 @@ pub(crate) fn tidy(kv: &dyn Kv, manifest: Option<&Manifest>, upto: u64) -> usize
     let named: HashSet<&str> = manifest
         .map(|m| m.all().map(|p| p.key.as_str()).collect())
         .unwrap_or_default();
+    remove_unnamed(kv, &named, upto)
+}
+
+/// Removes every part not in `named` written for revision `upto` or earlier.
+pub(crate) fn remove_unnamed(kv: &dyn Kv, named: &HashSet<&str>, upto: u64) -> usize {
     let mut removed = 0;
     for key in kv.keys() {
         if key.starts_with(PART_PREFIX)

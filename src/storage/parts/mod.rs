@@ -105,13 +105,7 @@ pub(crate) fn land(
     } else {
         new_head.revision
     };
-    for key in kv.keys() {
-        if key.starts_with(PART_PREFIX)
-            && !named.contains(&key)
-            && part_revision(&key).is_some_and(|r| r <= upto)
-        {
-            kv.remove(&key);
-        }
-    }
+    let named: std::collections::HashSet<&str> = named.iter().map(String::as_str).collect();
+    commit::remove_unnamed(kv, &named, upto);
     Ok((cache, written))
 }

@@ -274,14 +274,8 @@ impl Persistence {
             }
             return SaveStep::Done(result);
         };
-        {
-            // One encrypted save at a time; a change made meanwhile is saved after it.
-            let mut inner = self.0.borrow_mut();
-            if inner.sealing {
-                inner.again = true;
-                return SaveStep::Queued;
-            }
-            inner.sealing = true;
+        if !self.begin_sealing() {
+            return SaveStep::Queued;
         }
         let this = self.clone();
         // Only a move into parts can fall back, so only then is the data kept for it.
@@ -304,6 +298,18 @@ impl Persistence {
             this.0.borrow_mut().sealing = false;
             result
         }))
+    }
+
+    /// Starts an encrypted save: one at a time, so false (and a save is wanted after
+    /// the running one) when one is in flight.
+    fn begin_sealing(&self) -> bool {
+        let mut inner = self.0.borrow_mut();
+        if inner.sealing {
+            inner.again = true;
+            return false;
+        }
+        inner.sealing = true;
+        true
     }
 
     /// Commits a planned save (see `parts::commit`) and remembers what is stored now.

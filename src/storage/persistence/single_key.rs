@@ -30,13 +30,8 @@ impl Persistence {
         let Some(key) = key else {
             return SaveStep::Done(self.save_single_key(data, &expect));
         };
-        {
-            let mut inner = self.0.borrow_mut();
-            if inner.sealing {
-                inner.again = true;
-                return SaveStep::Queued;
-            }
-            inner.sealing = true;
+        if !self.begin_sealing() {
+            return SaveStep::Queued;
         }
         let this = self.clone();
         let data = data.clone();
