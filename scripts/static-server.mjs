@@ -29,8 +29,10 @@ function negotiate(req, encodings) {
 }
 
 /** Starts a server; resolves to { server, url, requests } once listening. `requests` lists
- * each path asked for; `sent` holds { path, bytes, encoding } for every file sent. */
-export function startServer({ dir, base = "/", port = 0, host = "127.0.0.1", encodings = ["br", "gzip"] }) {
+ * each path asked for; `sent` holds { path, bytes, encoding } for every file sent.
+ * `inject` (tests only): JavaScript every page runs first, as `<base>__inject.js`, so a
+ * test can watch what the app does from its very start in any engine. */
+export function startServer({ dir, base = "/", port = 0, host = "127.0.0.1", encodings = ["br", "gzip"], inject = null }) {
   const root = resolve(dir);
   const prefix = base.endsWith("/") ? base : `${base}/`;
   const requests = [];
@@ -46,6 +48,10 @@ export function startServer({ dir, base = "/", port = 0, host = "127.0.0.1", enc
     const file = join(root, rel);
     if (file !== root && !file.startsWith(root + sep)) {
       res.writeHead(403).end();
+      return;
+    }
+    if (inject !== null && rel === "__inject.js") {
+      res.writeHead(200, { "content-type": TYPES[".js"], "cache-control": "no-store" }).end(inject);
       return;
     }
     let target = file;
@@ -75,6 +81,12 @@ export function startServer({ dir, base = "/", port = 0, host = "127.0.0.1", enc
         } catch {
           // no precompressed copy of this file: try the next, then the file itself
         }
+      }
+      if (inject !== null && extname(target) === ".html") {
+        // Uncompressed, with the script first in <head> (the CSP allows 'self').
+        const html = (await readFile(target, "utf8")).replace("<head>", `<head><script src="${prefix}__inject.js"></script>`);
+        body = Buffer.from(html);
+        encoding = null;
       }
       body ??= await readFile(target);
       sent.push({ path, bytes: body.length, encoding });

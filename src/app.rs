@@ -11,6 +11,7 @@ use crate::components::sample_banner::SampleBanner;
 use crate::components::settings::unlock_screen::UnlockScreen;
 use crate::components::storage_banner::StorageBanner;
 use crate::components::undo_bar::UndoBar;
+use crate::components::whole_notebook::WholeNotebook;
 use crate::pages::{
     application_detail::ApplicationDetail,
     applications::Applications,
@@ -61,15 +62,15 @@ pub(crate) fn App() -> impl IntoView {
                 <Show when=move || !locked() fallback=|| view! { <UnlockScreen/> }>
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Dashboard/>
-                    <Route path=path!("/applications") view=Applications/>
-                    <Route path=path!("/applications/new") view=NewApplication/>
-                    <Route path=path!("/applications/:id") view=ApplicationDetail/>
-                    <Route path=path!("/applications/:id/edit") view=EditApplication/>
-                    <Route path=path!("/companies/:name") view=Company/>
-                    <Route path=path!("/reflect/:id") view=Reflect/>
-                    <Route path=path!("/reflect") view=ReflectList/>
-                    <Route path=path!("/insights") view=Insights/>
-                    <Route path=path!("/settings") view=Settings/>
+                    <Route path=path!("/applications") view=|| view! { <WholeNotebook><Applications/></WholeNotebook> }/>
+                    <Route path=path!("/applications/new") view=|| view! { <WholeNotebook><NewApplication/></WholeNotebook> }/>
+                    <Route path=path!("/applications/:id") view=|| view! { <WholeNotebook><ApplicationDetail/></WholeNotebook> }/>
+                    <Route path=path!("/applications/:id/edit") view=|| view! { <WholeNotebook><EditApplication/></WholeNotebook> }/>
+                    <Route path=path!("/companies/:name") view=|| view! { <WholeNotebook><Company/></WholeNotebook> }/>
+                    <Route path=path!("/reflect/:id") view=|| view! { <WholeNotebook><Reflect/></WholeNotebook> }/>
+                    <Route path=path!("/reflect") view=|| view! { <WholeNotebook><ReflectList/></WholeNotebook> }/>
+                    <Route path=path!("/insights") view=|| view! { <WholeNotebook><Insights/></WholeNotebook> }/>
+                    <Route path=path!("/settings") view=|| view! { <WholeNotebook><Settings/></WholeNotebook> }/>
                 </Routes>
                 </Show>
             </main>

@@ -18,3 +18,4 @@ pub(crate) mod storage_banner;
 pub(crate) mod text_field;
 pub(crate) mod undo_bar;
 pub(crate) mod unencrypted_hint;
+pub(crate) mod whole_notebook;

@@ -7,7 +7,7 @@ use crate::state::use_store;
 #[component]
 pub(crate) fn SampleBanner() -> impl IntoView {
     let store = use_store();
-    let has_sample = Memo::new(move |_| store.data.with(|d| d.has_sample()));
+    let has_sample = Memo::new(move |_| store.glance(|s| s.sample, |d| d.has_sample()));
     view! {
         <Show when=move || has_sample.get()>
             <aside class="notice sample-notice" aria-label="Sample data">

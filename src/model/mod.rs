@@ -24,6 +24,7 @@ pub(crate) mod self_review;
 pub(crate) mod spreadsheet;
 pub(crate) mod stage;
 pub(crate) mod stats;
+pub(crate) mod summary;
 pub(crate) mod templates;
 pub(crate) mod themes;
 pub(crate) mod time;

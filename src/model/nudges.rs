@@ -1,7 +1,7 @@
 //! Gentle suggestions about an application's stage. Each is only ever offered: the user
 //! confirms with one tap or dismisses it, and nothing changes by itself.
 
-use chrono::NaiveDate;
+use chrono::{Duration, NaiveDate};
 
 use super::{Application, Stage};
 
@@ -18,12 +18,24 @@ impl Application {
     /// entry itself was only created in the last few days (`created_at`, not the
     /// applied date, which may be long ago for a back-dated entry).
     pub(crate) fn ghosted_suggested(&self, today: NaiveDate) -> bool {
-        matches!(
+        self.ghosted_from().is_some_and(|from| today >= from)
+    }
+
+    /// The first day "Ghosted?" is asked, if the application is open. Every condition
+    /// only ever becomes true as days pass, so one day says it: the dashboard's stored
+    /// summary keeps it and is right on any later day without the notebook.
+    pub(crate) fn ghosted_from(&self) -> Option<NaiveDate> {
+        if !matches!(
             self.stage(),
             Stage::Applied | Stage::Screening | Stage::Interviewing
-        ) && (today - self.last_activity()).num_days() >= GHOSTED_AFTER_DAYS
-            && (today - self.created_at.date_naive()).num_days() >= NEW_ENTRY_GRACE_DAYS
-            && self.interviews.iter().all(|i| i.date <= today)
+        ) {
+            return None;
+        }
+        // The last activity counts interview rounds, so a round still to come keeps
+        // this day after it, as the rule wants.
+        let quiet = self.last_activity() + Duration::days(GHOSTED_AFTER_DAYS);
+        let settled = self.created_at.date_naive() + Duration::days(NEW_ENTRY_GRACE_DAYS);
+        Some(quiet.max(settled))
     }
 
     /// Once an interview round is recorded, an application still at Saved, Applied or

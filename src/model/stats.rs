@@ -2,12 +2,13 @@
 //! does, and the dated items of its lists.
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::feedback::FeedbackStatus;
 use super::{AppData, Application, Stage};
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Funnel {
     pub(crate) applied: usize,
     pub(crate) interviewed: usize,
@@ -61,7 +62,7 @@ pub(crate) fn funnel(data: &AppData) -> Funnel {
     f
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub(crate) struct FeedbackRates {
     pub(crate) rejections: usize,
     pub(crate) asked: usize,
@@ -95,7 +96,7 @@ pub(crate) fn feedback_rates(data: &AppData) -> FeedbackRates {
 }
 
 /// One line of a dashboard to-do list.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Due {
     pub(crate) id: Uuid,
     pub(crate) date: NaiveDate,
@@ -106,7 +107,7 @@ pub(crate) struct Due {
 pub(crate) const MIN_PER_SOURCE: usize = 3;
 
 /// How the applications from one source (a job board, a referral) went.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub(crate) struct SourceRate {
     /// As the user first typed it; sources match ignoring case and spaces around.
     pub(crate) source: String,

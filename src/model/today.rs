@@ -150,7 +150,8 @@ pub(crate) fn round_place(round: &InterviewRound) -> &str {
 }
 
 /// Everything for today's list: overdue first, then by date and time; reflections,
-/// which have no deadline, last.
+/// which have no deadline, last. (The dashboard reads it through `model::summary`.)
+#[cfg(test)]
 pub(crate) fn today_items(data: &AppData, today: NaiveDate) -> Vec<TodayItem> {
     select(&candidates(data, today, today), today)
 }

@@ -11,9 +11,10 @@ use crate::components::dashboard::source_stats::SourceStats;
 use crate::components::dashboard::today_list::TodayList;
 use crate::components::settings::backup_nudge::BackupNudge;
 use crate::components::unencrypted_hint::UnencryptedHint;
+use crate::model::ics;
 use crate::model::query::ListQuery;
-use crate::model::stats::{self, Due, FeedbackRates};
-use crate::model::{ics, Stage};
+use crate::model::stats::FeedbackRates;
+use crate::model::summary::Summary;
 use crate::routes::AppRoute;
 use crate::state::use_store;
 
@@ -21,34 +22,21 @@ use crate::state::use_store;
 pub(crate) fn Dashboard() -> impl IntoView {
     crate::browser::set_title("Dashboard");
     let store = use_store();
-    let total = Memo::new(move |_| store.data.with(|d| d.applications.len()));
-    let counts = Memo::new(move |_| {
-        store.data.with(|d| {
-            Stage::ALL
-                .into_iter()
-                .map(|s| (s, d.applications.iter().filter(|a| a.stage() == s).count()))
-                .filter(|(_, n)| *n > 0)
-                .collect::<Vec<_>>()
-        })
-    });
-    let funnel = Memo::new(move |_| store.data.with(stats::funnel));
-    let rates = Memo::new(move |_| store.data.with(stats::feedback_rates));
-    let ghosted = Memo::new(move |_| {
-        store.data.with(|d| {
-            d.applications
-                .iter()
-                .filter(|a| a.ghosted_suggested(today()))
-                .map(|a| Due {
-                    id: a.id,
-                    date: a.last_activity(),
-                    label: format!("{} at {}", a.role, a.company),
-                })
-                .collect::<Vec<_>>()
-        })
-    });
+    // Everything below draws from one summary: the one the last save stored while the
+    // notebook is still being read at start-up, then one built from the data.
+    let summary =
+        Memo::new(move |_| store.glance(Summary::clone, |d| Summary::of(d, today(), today())));
+    let total = Memo::new(move |_| summary.with(|s| s.total));
+    let counts = Memo::new(move |_| summary.with(|s| s.counts.clone()));
+    let funnel = Memo::new(move |_| summary.with(|s| s.funnel.clone()));
+    let rates = Memo::new(move |_| summary.with(|s| s.rates.clone()));
+    let sources = Memo::new(move |_| summary.with(|s| s.sources.clone()));
+    let ghosted = Memo::new(move |_| summary.with(|s| s.ghosted_on(today())));
+    let items = Memo::new(move |_| summary.with(|s| s.today_on(today())));
+    let waiting = Memo::new(move |_| summary.with(|s| s.waiting));
     let ics_message = RwSignal::new(None::<String>);
     let download_ics = move |_| {
-        let reminders = store.data.with_untracked(|d| ics::reminders(d, today()));
+        let reminders = store.whole(|d| ics::reminders(d, today()));
         if reminders.is_empty() {
             ics_message.set(Some("Nothing to add yet: follow-ups, interviews, plan targets and reconnect dates appear here once you have some.".into()));
             return;
@@ -89,7 +77,7 @@ pub(crate) fn Dashboard() -> impl IntoView {
             }
         >
             // Today first: what needs the user now; capturing a new one comes next.
-            <TodayList/>
+            <TodayList items=items waiting=waiting/>
         </Show>
         // One bar for both: its "Added …" line must outlive the first application
         // turning the welcome into the dashboard.
@@ -114,7 +102,7 @@ pub(crate) fn Dashboard() -> impl IntoView {
                     <h2 id="funnel-h">"Funnel"</h2>
                     <FunnelChart funnel=funnel/>
                 </section>
-                <SourceStats/>
+                <SourceStats rates=sources/>
                 <section class="card" aria-labelledby="feedback-h">
                     <h2 id="feedback-h">"Feedback after rejections"</h2>
                     {move || {

@@ -23,7 +23,7 @@ impl Store {
             Health::ReadOnly { raw, .. } => (None, Some(raw.as_str())),
             _ => (None, None),
         };
-        let prepared = self.data.with_untracked(|data| {
+        let prepared = self.whole(|data| {
             self.persistence().prepare(
                 &what,
                 OnScreen {

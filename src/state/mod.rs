@@ -15,6 +15,7 @@ use crate::model::AppData;
 use crate::storage::persistence::{LockedNotebook, NewerStep, Opened, Persistence, SaveStep};
 
 mod files;
+mod loading;
 mod lock;
 mod prefs;
 
@@ -61,6 +62,10 @@ pub(crate) struct Store {
     /// The passphrase lock is on and open in this tab (saves and downloads are
     /// encrypted). Compare [`Health::AwaitingPassphrase`]: locked and not yet opened.
     pub(crate) lock_on: RwSignal<bool>,
+    /// False while start-up is still reading the notebook after painting the dashboard
+    /// from `early`, the summary the last save stored (see `loading`).
+    pub(crate) ready: RwSignal<bool>,
+    early: RwSignal<Option<crate::model::summary::Summary>>,
     /// `StoredValue<_, LocalStorage>` is Leptos's arena storage for values that are not
     /// `Send` (JS strings, CryptoKeys): "LocalStorage" there means thread-local, and has
     /// nothing to do with the browser's localStorage.
@@ -74,8 +79,13 @@ impl Store {
     pub(crate) fn start() -> Store {
         let (persistence, opened) = Persistence::open();
         let mut notice = None;
+        let mut early = None;
         let (data, health) = match opened {
             Opened::Fresh => (AppData::default(), Health::Ok),
+            Opened::Early(summary) => {
+                early = Some(*summary);
+                (AppData::default(), Health::Ok)
+            }
             Opened::Loaded {
                 data,
                 migrated_from,
@@ -106,6 +116,8 @@ impl Store {
             notice: RwSignal::new(notice),
             undo: RwSignal::new(None),
             lock_on: RwSignal::new(false),
+            ready: RwSignal::new(early.is_none()),
+            early: RwSignal::new(early),
             persistence: StoredValue::new_local(persistence),
             pending: StoredValue::new(None),
         };
@@ -117,11 +129,10 @@ impl Store {
                 store.handle_data_change();
             }
         });
-        if !store.data.with_untracked(|d| d.applications.is_empty()) {
-            set_timeout(
-                move || store.handle_idle_start(),
-                Duration::from_millis(100),
-            );
+        if !store.ready.get_untracked() {
+            store.load_after_paint();
+        } else if !store.data.with_untracked(|d| d.applications.is_empty()) {
+            store.warm_later();
         }
         crate::storage::local::on_other_tab_change(move || store.handle_other_tab_save());
         let vis = window_event_listener(leptos::ev::visibilitychange, move |_| {
@@ -145,29 +156,6 @@ impl Store {
         let store = *self;
         let handle = set_timeout_with_handle(move || store.save_now(), SAVE_DELAY).ok();
         self.pending.set_value(handle);
-    }
-
-    /// Start-up is over: fill the encoder's cache while the page is idle, so the first
-    /// save after an edit serialises and packs one record, not the whole notebook. In
-    /// slices of a few milliseconds, each its own task, so typing or a click is never
-    /// kept waiting behind it (one pass was a 40 ms task with 1,000 applications).
-    fn handle_idle_start(&self) {
-        const SLICE_MS: f64 = 6.0;
-        const RECORDS_PER_STEP: usize = 10;
-        let started = now_ms();
-        let persistence = self.persistence();
-        let done = self.data.with_untracked(|d| loop {
-            if persistence.warm_some(d, RECORDS_PER_STEP) {
-                break true;
-            }
-            if now_ms() - started > SLICE_MS {
-                break false;
-            }
-        });
-        if !done {
-            let store = *self;
-            set_timeout(move || store.handle_idle_start(), Duration::ZERO);
-        }
     }
 
     /// Another tab wrote the notebook (the `storage` event).
@@ -197,6 +185,8 @@ impl Store {
     /// nothing may be written (read-only, or waiting for the passphrase). Every change
     /// goes through here.
     pub(crate) fn update<T>(&self, f: impl FnOnce(&mut AppData) -> T) -> Option<T> {
+        // An edit made while start-up is still reading applies to the whole notebook.
+        self.finish_loading();
         if !self.writable() {
             return None;
         }
@@ -334,6 +324,8 @@ impl Store {
     /// so the persisting effect finds nothing new to write).
     fn adopted(&self, data: AppData) {
         self.data.set(data);
+        // It replaced a start-up read still running, if there was one.
+        self.finish_loading();
         self.notice
             .set(Some("Updated with changes made in another tab.".into()));
     }

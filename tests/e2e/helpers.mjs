@@ -36,9 +36,10 @@ const FLAGS = [
 ];
 
 /** Serves `dist` (or another build) and launches `engine` (chromium, firefox or webkit).
- * Call `close()` when done. */
-export async function launch({ dist = "dist", base = "/", engine = "chromium", encodings } = {}) {
-  const served = await startServer({ dir: resolve(ROOT, dist), base, encodings });
+ * `inject`: JavaScript each page runs before the app (see `startServer`). Call `close()`
+ * when done. */
+export async function launch({ dist = "dist", base = "/", engine = "chromium", encodings, inject = null } = {}) {
+  const served = await startServer({ dir: resolve(ROOT, dist), base, encodings, inject });
   if (engine !== "chromium") return launchAdapted(engine, served);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
@@ -159,10 +160,11 @@ export async function putNotebook(page, data, revision, tab = "other") {
   return head;
 }
 
-/** The keys of every part a plain head names, in order. */
+/** The keys of every part a plain head names, in order (the dashboard's summary last,
+ * when it names one). */
 export function partKeys(head) {
   const p = head.parts;
-  return [...p.applications, ...p.reflections, ...p.companies, p.rest].map((r) => r.key);
+  return [...p.applications, ...p.reflections, ...p.companies, p.rest, ...(p.summary ? [p.summary] : [])].map((r) => r.key);
 }
 
 /** The stored notebook, parsed: the head (schema 4) with its parts unpacked and joined

@@ -3,13 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::model::stats::{self, MIN_PER_SOURCE};
-use crate::state::use_store;
+use crate::model::stats::{SourceRate, MIN_PER_SOURCE};
 
+/// `rates`: from the dashboard's summary (`model::stats::by_source`).
 #[component]
-pub(crate) fn SourceStats() -> impl IntoView {
-    let store = use_store();
-    let rates = Memo::new(move |_| store.data.with(stats::by_source));
+pub(crate) fn SourceStats(#[prop(into)] rates: Signal<Vec<SourceRate>>) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="sources-h">
             <h2 id="sources-h">"What works, by source"</h2>

@@ -5,13 +5,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::browser::today;
-use crate::model::today::{today_items, Target, TodayItem, When};
+use crate::model::today::{Target, TodayItem, TodayKind};
 use crate::routes::AppRoute;
-use crate::state::use_store;
-
-/// Reflections have no deadline: a few are enough here, the rest wait on the Reflect page
-/// rather than pushing the rest of the dashboard down.
-const WAITING_SHOWN: usize = 3;
 
 /// The page an item's action opens. Kept here because the model sits below the routes.
 fn route(target: Target) -> AppRoute {
@@ -22,10 +17,14 @@ fn route(target: Target) -> AppRoute {
     }
 }
 
+/// `items`: today's list from the dashboard's summary, where reflections have no
+/// deadline and only the first few are listed (the rest wait on the Reflect page rather
+/// than pushing the dashboard down); `waiting`: how many reflections wait in all.
 #[component]
-pub(crate) fn TodayList() -> impl IntoView {
-    let store = use_store();
-    let items = Memo::new(move |_| store.data.with(|d| today_items(d, today())));
+pub(crate) fn TodayList(
+    #[prop(into)] items: Signal<Vec<TodayItem>>,
+    #[prop(into)] waiting: Signal<usize>,
+) -> impl IntoView {
     view! {
         <section class="card today" aria-labelledby="today-h">
             <h2 id="today-h">"Today"</h2>
@@ -38,14 +37,13 @@ pub(crate) fn TodayList() -> impl IntoView {
                     }.into_any()
                 } else {
                     let now = today();
-                    let waiting = list.iter().filter(|i| i.when == When::Waiting).count();
-                    let more = waiting.saturating_sub(WAITING_SHOWN);
-                    let shown = list.len() - more;
+                    let waiting = waiting.get();
+                    let listed = list.iter().filter(|i| i.kind == TodayKind::Reflection).count();
                     view! {
                         <ul class="today-list">
-                            {list.into_iter().take(shown).map(|item| view! { <TodayRow item=item today=now/> }).collect_view()}
+                            {list.into_iter().map(|item| view! { <TodayRow item=item today=now/> }).collect_view()}
                         </ul>
-                        {(more > 0).then(|| view! {
+                        {(waiting > listed).then(|| view! {
                             <p class="actions">
                                 <A href=AppRoute::ReflectList.href() attr:class="button secondary today-action">
                                     {format!("See all {waiting} waiting reflections")}

@@ -14,14 +14,11 @@ pub(crate) fn BackupNudge() -> impl IntoView {
     // Stricter where the browser may delete the data after 7 days unused.
     let strict = store.eviction() == Eviction::AtRisk;
     let status = Memo::new(move |_| {
-        store.data.with(|d| {
-            backup_status(
-                &d.meta,
-                !d.applications.is_empty(),
-                strict,
-                chrono::Utc::now(),
-            )
-        })
+        let (meta, any) = store.glance(
+            |s| (s.meta.clone(), s.total > 0),
+            |d| (d.meta.clone(), !d.applications.is_empty()),
+        );
+        backup_status(&meta, any, strict, chrono::Utc::now())
     });
     let error = RwSignal::new(None::<String>);
     let backup = move |_| {

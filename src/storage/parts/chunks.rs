@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::head::{Manifest, PartRef};
 use crate::error::{DecodeError, EncodeError};
+use crate::model::summary::Summary;
 use crate::model::{AppData, Application, CompanyNote, Meta, Profile, Reflection};
 use crate::storage::packing::{pack_piece, unpack};
 
@@ -70,6 +71,14 @@ impl Record for Rest {
     }
 }
 
+/// The dashboard's summary is one more part of one record, rewritten only when what
+/// the dashboard shows changed (or a new day moved its window).
+impl Record for Summary {
+    fn ident(&self) -> u64 {
+        0
+    }
+}
+
 /// Where the runs of `items` begin and end.
 pub(crate) fn runs<T: Record>(items: &[T]) -> Vec<Range<usize>> {
     let mut out = Vec::with_capacity(items.len() / AVERAGE as usize + 1);
@@ -98,10 +107,13 @@ pub(crate) struct Part<T> {
 /// notebook: the next save then writes every part.
 #[derive(Debug, Default)]
 pub(crate) struct Cache {
-    applications: Vec<Rc<Part<Application>>>,
-    reflections: Vec<Rc<Part<Reflection>>>,
-    companies: Vec<Rc<Part<CompanyNote>>>,
-    rest: Vec<Rc<Part<Rest>>>,
+    pub(super) applications: Vec<Rc<Part<Application>>>,
+    pub(super) reflections: Vec<Rc<Part<Reflection>>>,
+    pub(super) companies: Vec<Rc<Part<CompanyNote>>>,
+    pub(super) rest: Vec<Rc<Part<Rest>>>,
+    /// Empty when the stored head has no summary, or it didn't read (it is derived:
+    /// the next save writes it again).
+    pub(super) summary: Vec<Rc<Part<Summary>>>,
 }
 
 /// A part to write: its fresh key and its JSON; `stored` (packed, or sealed) and `iv`
@@ -123,19 +135,28 @@ enum Slot<T> {
 /// One save: the parts to write, and what the cache holds once it has landed.
 pub(crate) struct Plan {
     pub(crate) writes: Vec<NewPart>,
-    /// How many stored parts this save keeps, and how many there were: fewer kept
-    /// with nothing written is a deletion, still a change.
+    /// How many stored parts of the notebook this save keeps, and how many there were
+    /// (the summary aside): fewer kept with nothing written is a deletion, still a change.
     kept: usize,
     stored: usize,
+    /// Writes of the notebook's own parts, the summary's aside.
+    changed: usize,
     applications: Vec<Slot<Application>>,
     reflections: Vec<Slot<Reflection>>,
     companies: Vec<Slot<CompanyNote>>,
     rest: Vec<Slot<Rest>>,
+    summary: Vec<Slot<Summary>>,
 }
 
 impl Cache {
-    /// Plans a save of `data`, naming new parts `<prefix><n>`.
-    pub(crate) fn plan(&self, data: &AppData, prefix: &str) -> Result<Plan, EncodeError> {
+    /// Plans a save of `data` with its dashboard `summary`, naming new parts
+    /// `<prefix><n>`.
+    pub(crate) fn plan(
+        &self,
+        data: &AppData,
+        summary: Summary,
+        prefix: &str,
+    ) -> Result<Plan, EncodeError> {
         let mut writes = Vec::new();
         let mut name = |json: String| {
             let key = format!("{prefix}{}", writes.len());
@@ -155,16 +176,20 @@ impl Cache {
         let reflections = plan_stream(&self.reflections, &data.reflections, &mut name)?;
         let companies = plan_stream(&self.companies, &data.companies, &mut name)?;
         let rest = plan_stream(&self.rest, &rest, &mut name)?;
+        let summary = plan_stream(&self.summary, &[summary], &mut name)?;
         fn kept<T>(slots: &[Slot<T>]) -> usize {
             slots.iter().filter(|s| matches!(s, Slot::Kept(_))).count()
         }
+        let changed = writes.len() - usize::from(matches!(summary.first(), Some(Slot::New(..))));
         Ok(Plan {
             kept: kept(&applications) + kept(&reflections) + kept(&companies) + kept(&rest),
-            stored: self.keys().len(),
+            stored: self.keys().len() - self.summary.len(),
+            changed,
             applications,
             reflections,
             companies,
             rest,
+            summary,
             writes,
         })
     }
@@ -178,6 +203,7 @@ impl Cache {
             .chain(keys(&self.reflections))
             .chain(keys(&self.companies))
             .chain(keys(&self.rest))
+            .chain(keys(&self.summary))
             .collect()
     }
 }
@@ -217,9 +243,11 @@ fn plan_stream<T: Record>(
 }
 
 impl Plan {
-    /// True when nothing changed since the cached save.
+    /// True when the notebook is as the cached save left it. A summary that alone
+    /// differs (a head from before summaries, or a new day) waits for the next real
+    /// change: opening or taking in another tab's save never writes.
     pub(crate) fn unchanged(&self) -> bool {
-        self.writes.is_empty() && self.kept == self.stored
+        self.changed == 0 && self.kept == self.stored
     }
 
     /// Packs every new part's JSON for storage (the lock seals them instead).
@@ -257,6 +285,10 @@ impl Plan {
                 .into_iter()
                 .next()
                 .unwrap_or_default(),
+            summary: stream(&self.summary, writes, refs)
+                .into_iter()
+                .next()
+                .unwrap_or_default(),
         }
     }
 
@@ -281,6 +313,7 @@ impl Plan {
             reflections: stream(self.reflections, &writes),
             companies: stream(self.companies, &writes),
             rest: stream(self.rest, &writes),
+            summary: stream(self.summary, &writes),
         }
     }
 }
@@ -294,59 +327,6 @@ pub(crate) fn packed_string(json: &str) -> String {
     // Packed units are never surrogates (see `pack_piece`), so this never replaces one.
     String::from_utf16_lossy(&units)
 }
-
-/// The notebook from its parts' JSON, in the manifest's order, and the cache that
-/// remembers them. Fails on the first part that doesn't read, naming it.
-pub(crate) fn assemble(
-    manifest: &Manifest,
-    mut json: impl FnMut(&PartRef) -> Result<String, DecodeError>,
-) -> Result<(AppData, Cache), DecodeError> {
-    fn stream<T: Record>(
-        refs: &[PartRef],
-        json: &mut impl FnMut(&PartRef) -> Result<String, DecodeError>,
-    ) -> Result<Read<T>, DecodeError> {
-        let mut all = Vec::new();
-        let mut parts = Vec::with_capacity(refs.len());
-        for r in refs {
-            let records: Vec<T> = serde_json::from_str(&json(r)?).map_err(|e| {
-                DecodeError::Invalid(format!("its part {} does not read ({e})", r.key))
-            })?;
-            all.extend(records.iter().cloned());
-            parts.push(Rc::new(Part {
-                key: r.key.clone(),
-                iv: r.iv.clone(),
-                records,
-            }));
-        }
-        Ok((all, parts))
-    }
-    let (applications, app_parts) = stream(&manifest.applications, &mut json)?;
-    let (reflections, refl_parts) = stream(&manifest.reflections, &mut json)?;
-    let (companies, comp_parts) = stream(&manifest.companies, &mut json)?;
-    let (mut rest, rest_parts) = stream::<Rest>(std::slice::from_ref(&manifest.rest), &mut json)?;
-    let Some(Rest { meta, profile }) = rest.pop() else {
-        return Err(DecodeError::Invalid("its settings part is empty".into()));
-    };
-    let data = AppData {
-        applications,
-        reflections,
-        companies,
-        meta,
-        profile,
-    };
-    data.validate()
-        .map_err(|e| DecodeError::Invalid(e.to_string()))?;
-    let cache = Cache {
-        applications: app_parts,
-        reflections: refl_parts,
-        companies: comp_parts,
-        rest: rest_parts,
-    };
-    Ok((data, cache))
-}
-
-/// One stream as read: its records, and the parts they came from.
-type Read<T> = (Vec<T>, Vec<Rc<Part<T>>>);
 
 /// A plain part's JSON from its stored, packed text.
 pub(crate) fn unpacked(key: &str, stored: &str) -> Result<String, DecodeError> {

@@ -22,6 +22,13 @@ pub(crate) struct PartRef {
     pub(crate) iv: String,
 }
 
+impl PartRef {
+    /// No part: a head from before the summary was stored names none.
+    pub(crate) fn is_none(&self) -> bool {
+        self.key.is_empty()
+    }
+}
+
 /// Every part of one save, in order.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Manifest {
@@ -30,16 +37,22 @@ pub(crate) struct Manifest {
     pub(crate) companies: Vec<PartRef>,
     /// Meta and profile.
     pub(crate) rest: PartRef,
+    /// The dashboard's summary (`model::summary`), read first at start-up. Derived
+    /// from the rest, so a head without one (an earlier build of schema 4) is whole.
+    #[serde(default, skip_serializing_if = "PartRef::is_none")]
+    pub(crate) summary: PartRef,
 }
 
 impl Manifest {
-    /// Every part, streams in order, the rest last: the order `chunks` reads them in.
+    /// Every part, streams in order, then the rest and the summary: the order
+    /// `loading` reads them in.
     pub(crate) fn all(&self) -> impl Iterator<Item = &PartRef> {
         self.applications
             .iter()
             .chain(&self.reflections)
             .chain(&self.companies)
             .chain(std::iter::once(&self.rest))
+            .chain(std::iter::once(&self.summary).filter(|r| !r.is_none()))
     }
 }
 

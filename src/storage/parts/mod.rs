@@ -12,7 +12,10 @@
 //! - **Parts** (`chunks`): the applications, reflections and company notes each cut into
 //!   runs of records at content-defined boundaries (a record whose id hashes to 0 mod
 //!   [`chunks::AVERAGE`] ends a run), so an edit or an insertion changes one part and
-//!   the others keep their keys; plus one small part with the rest (meta, profile).
+//!   the others keep their keys; plus one small part with the rest (meta, profile), and
+//!   one with the dashboard's summary (`model::summary`), which start-up reads first.
+//! - **Reading** (`loading`): part by part, so start-up can read the notebook in slices
+//!   after the dashboard has painted from its summary.
 //! - **Order of writes** (`commit`): new parts under fresh names, read back; the head
 //!   checked again and written, read back; only then the parts it no longer names
 //!   removed. A save cut off anywhere leaves the previous head and all its parts.
@@ -23,6 +26,7 @@
 pub(crate) mod chunks;
 pub(crate) mod commit;
 pub(crate) mod head;
+pub(crate) mod loading;
 #[cfg(test)]
 mod tests;
 

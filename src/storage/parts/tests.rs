@@ -7,9 +7,10 @@ use std::collections::BTreeMap;
 use chrono::{NaiveDate, Utc};
 use uuid::Uuid;
 
-use super::chunks::{self, assemble, packed_string, runs, unpacked, Cache};
+use super::chunks::{self, packed_string, runs, unpacked, Cache};
 use super::commit::{self, fetch, snapshot, tidy, Expect};
 use super::head::{self, Body, Head};
+use super::loading::assemble;
 use super::{land, save_id, Kv, KvError, PART_PREFIX};
 use crate::error::SaveError;
 use crate::model::{AppData, ApplicationDraft, CompanyNote, Reflection};
@@ -59,6 +60,14 @@ impl Kv for MemoryKv {
     }
 }
 
+/// Ids fixed from one run to the next, so where the parts are cut is too (a test
+/// about how much one edit writes must not depend on the luck of random ids).
+fn id(i: usize, kind: u128) -> Uuid {
+    Uuid::from_u128(
+        (kind << 64 | i as u128).wrapping_mul(0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c835),
+    )
+}
+
 fn notebook(apps: usize) -> AppData {
     let mut data = AppData::default();
     let today = NaiveDate::from_ymd_opt(2026, 6, 1).expect("date");
@@ -69,12 +78,10 @@ fn notebook(apps: usize) -> AppData {
             notes: "Asked for feedback ✓".into(),
             ..Default::default()
         };
-        let app = draft
-            .build(Uuid::new_v4(), today, Utc::now())
-            .expect("valid");
+        let app = draft.build(id(i, 1), today, Utc::now()).expect("valid");
         if i % 10 == 0 {
             data.reflections
-                .push(Reflection::new(Uuid::new_v4(), app.id, Utc::now()));
+                .push(Reflection::new(id(i, 2), app.id, Utc::now()));
         }
         data.companies.push(CompanyNote {
             name: format!("Company {i} — Zürich"),
@@ -105,7 +112,7 @@ impl Tab {
     fn save(&mut self, kv: &MemoryKv, data: &AppData) -> Result<usize, SaveError> {
         let revision = self.expect.revision + 1;
         let (save, prefix) = save_id(revision, self.tab);
-        let mut plan = self.cache.plan(data, &prefix).expect("plan");
+        let mut plan = self.cache.plan(data, summary(data), &prefix).expect("plan");
         plan.pack();
         let new_head = Head {
             revision,
@@ -129,6 +136,11 @@ impl Tab {
         };
         Ok(written)
     }
+}
+
+/// The summary a save on one fixed day stores.
+fn summary(data: &AppData) -> crate::model::summary::Summary {
+    crate::model::summary::Summary::stored(data, "2026-03-01".parse().expect("a date"))
 }
 
 fn load(kv: &MemoryKv) -> AppData {
@@ -190,12 +202,20 @@ fn an_edit_rewrites_one_part_and_the_small_ones() {
     };
     assert_eq!(named, m.all().count());
     // Nothing changed: nothing to write.
-    assert!(tab.cache.plan(&data, "x").expect("plan").unchanged());
+    assert!(tab
+        .cache
+        .plan(&data, summary(&data), "x")
+        .expect("plan")
+        .unchanged());
     // Deleting every record of a part writes no part, but is a change all the same.
     let mut emptied = data.clone();
     emptied.applications.clear();
     emptied.reflections.clear();
-    assert!(!tab.cache.plan(&emptied, "x").expect("plan").unchanged());
+    assert!(!tab
+        .cache
+        .plan(&emptied, summary(&emptied), "x")
+        .expect("plan")
+        .unchanged());
     tab.save(&kv, &emptied).expect("saves");
     assert_eq!(load(&kv), emptied);
 }
@@ -418,4 +438,83 @@ fn the_v4_fixture_loads() {
     assert_eq!(data.applications.len(), 2);
     assert_eq!(data.reflections.len(), 1);
     assert_eq!(data.applications[0].company, "Acme Corp");
+}
+
+fn plain_manifest(kv: &MemoryKv) -> head::Manifest {
+    match head::read(&kv.get(HEAD).unwrap().unwrap())
+        .unwrap()
+        .unwrap()
+        .body
+    {
+        Body::Plain(m) => m,
+        Body::Sealed(_) => panic!("plain"),
+    }
+}
+
+#[test]
+fn each_save_stores_the_summary_and_rewrites_it_only_when_the_dashboard_changes() {
+    use crate::model::summary::Summary;
+    let kv = MemoryKv::default();
+    let mut data = notebook(200);
+    let mut tab = Tab::new("a");
+    tab.save(&kv, &data).expect("saves");
+    let m = plain_manifest(&kv);
+    assert!(!m.summary.is_none(), "the head names a summary");
+    let text = kv.get(&m.summary.key).unwrap().unwrap();
+    let stored: Vec<Summary> = serde_json::from_str(&unpacked("s", &text).unwrap()).unwrap();
+    assert_eq!(stored, vec![summary(&data)]);
+    // Notes and the backup count are not on the dashboard: the summary part stays.
+    data.applications[7].notes.push_str(" more");
+    data.meta.changes_since_backup += 1;
+    tab.save(&kv, &data).expect("saves");
+    assert_eq!(plain_manifest(&kv).summary, m.summary);
+    // A stage change moves the counts: a new summary, the old one removed.
+    let app = data.applications[7].id;
+    let day = NaiveDate::from_ymd_opt(2026, 6, 2).unwrap();
+    data.edit_application(app, Utc::now(), |a| {
+        a.change_stage(crate::model::Stage::Rejected, day, Utc::now())
+    })
+    .expect("edits");
+    tab.save(&kv, &data).expect("saves");
+    let after = plain_manifest(&kv).summary;
+    assert_ne!(after, m.summary);
+    assert!(kv.get(&m.summary.key).unwrap().is_none());
+    assert_eq!(load(&kv), data);
+}
+
+#[test]
+fn reading_part_by_part_gives_the_notebook_and_a_head_without_a_summary_still_reads() {
+    use super::loading::Loading;
+    let kv = MemoryKv::default();
+    let data = notebook(300);
+    Tab::new("a").save(&kv, &data).expect("saves");
+    let mut m = plain_manifest(&kv);
+    let mut loading = Loading::new(m.clone());
+    let mut steps = 0;
+    while let Some(r) = loading.next_part() {
+        let text = unpacked(&r.key, &kv.get(&r.key).unwrap().unwrap()).unwrap();
+        loading.take(&text).expect("takes");
+        steps += 1;
+    }
+    assert_eq!(steps, m.all().count());
+    let (read, cache) = loading.finish().expect("finishes");
+    assert_eq!(read, data);
+    // Reading once more with that cache: nothing to write.
+    assert!(cache.plan(&data, summary(&data), "x").unwrap().unchanged());
+    // An earlier build's head names no summary: the notebook is whole all the same,
+    // and the next save adds one.
+    m.summary = head::PartRef::default();
+    let mut texts = fetch(&kv, &m).unwrap().into_iter();
+    let (read, cache) = assemble(&m, |r| unpacked(&r.key, &texts.next().unwrap())).unwrap();
+    assert_eq!(read, data);
+    let plan = cache.plan(&data, summary(&data), "x").unwrap();
+    assert_eq!(
+        plan.writes.len(),
+        1,
+        "the summary, ready for the next change"
+    );
+    assert!(plan.unchanged(), "a summary alone is not worth a save");
+    // Unfinished, it is not a notebook.
+    let loading = Loading::new(plain_manifest(&kv));
+    assert!(loading.finish().is_err());
 }

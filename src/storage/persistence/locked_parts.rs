@@ -10,9 +10,10 @@ use crate::model::AppData;
 use crate::storage::crypto::{self, SealKey};
 use crate::storage::envelope;
 use crate::storage::local;
-use crate::storage::parts::chunks::{self, Cache, Plan};
+use crate::storage::parts::chunks::{Cache, Plan};
 use crate::storage::parts::commit;
 use crate::storage::parts::head::Manifest;
+use crate::storage::parts::loading;
 use crate::storage::sealed::{Holds, Sealed};
 
 impl Persistence {
@@ -62,7 +63,7 @@ impl Persistence {
             opened.push(json);
         }
         let mut opened = opened.into_iter();
-        let (data, cache) = chunks::assemble(&manifest, |_| Ok(opened.next().unwrap_or_default()))
+        let (data, cache) = loading::assemble(&manifest, |_| Ok(opened.next().unwrap_or_default()))
             .map_err(LockError::InsideDamaged)?;
         commit::tidy(&kv, Some(&manifest), notebook.revision);
         self.stored_is(notebook.revision, Some(save), cache);

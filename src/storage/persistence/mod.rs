@@ -8,9 +8,11 @@
 //!
 //! The lock lives in `lock`, downloads and restores in `files`.
 
+mod deferred;
 mod files;
 mod lock;
 mod locked_parts;
+mod reading;
 mod single_key;
 
 use std::cell::RefCell;
@@ -20,18 +22,20 @@ use std::rc::Rc;
 
 use chrono::Utc;
 
+pub(crate) use deferred::LoadStep;
 pub(crate) use files::{FileRead, LockedFile, Offer, OnScreen, Prepared, Preview, SetAside};
 
 use super::crypto::{self, SealKey};
 use super::encoder::Encoder;
 use super::envelope::DecodeError;
-use super::local::{self, Boot};
+use super::local::{self, Boot, Later};
 use super::parts;
 use super::parts::chunks::{Cache, Plan};
 use super::parts::commit::Expect;
 use super::parts::head::{Body, Head};
 use super::sealed::Sealed;
 use crate::error::{EncodeError, SaveError};
+use crate::model::summary::Summary;
 use crate::model::AppData;
 
 /// A locked notebook this tab has not opened yet. Opaque outside storage.
@@ -62,6 +66,9 @@ pub(crate) enum Opened {
     /// The browser refuses localStorage (its own words).
     Unavailable(String),
     Locked(LockedNotebook),
+    /// The notebook in parts, begun: the dashboard's summary now, the rest through
+    /// [`Persistence::load_some`].
+    Early(Box<Summary>),
 }
 
 /// What one call to [`Persistence::save`] did.
@@ -113,6 +120,9 @@ struct Inner {
     /// no parts to compare with, and putting back the very data stored (a failed
     /// restore rolling back) must not count as a change.
     opened_single: Option<AppData>,
+    /// The rest of a start-up that painted from the summary, still being read. Nothing
+    /// is saved meanwhile: the store finishes reading before it takes an edit.
+    later: Option<Later>,
 }
 
 /// See the module's doc. Cheap to clone (shared): async work holds a clone.
@@ -133,60 +143,13 @@ impl Persistence {
             again: false,
             single_key: false,
             opened_single: None,
+            later: None,
         })));
         let opened = match local::boot() {
             Boot::Fresh => Opened::Fresh,
             boot => this.take(boot),
         };
         (this, opened)
-    }
-
-    /// Takes in what was read from storage (at start-up or from another tab): plain data
-    /// becomes what this tab knows is stored.
-    fn take(&self, boot: Boot) -> Opened {
-        match boot {
-            Boot::Fresh => Opened::Fresh,
-            Boot::Loaded(d) => {
-                self.stored_is(d.revision, None, Cache::default());
-                self.0.borrow_mut().opened_single = Some(d.data.clone());
-                Opened::Loaded {
-                    data: d.data,
-                    // A single-key notebook is written in parts at its first save.
-                    migrated_from: d.migrated_from,
-                }
-            }
-            Boot::Parts {
-                data,
-                cache,
-                revision,
-                save,
-            } => {
-                self.stored_is(revision, Some(save), cache);
-                Opened::Loaded {
-                    data,
-                    migrated_from: None,
-                }
-            }
-            Boot::Unreadable {
-                raw,
-                error,
-                quarantine_key,
-            } => Opened::Unreadable {
-                raw,
-                error,
-                quarantine_key,
-            },
-            Boot::Unavailable(why) => Opened::Unavailable(why),
-            Boot::Locked {
-                sealed,
-                revision,
-                save,
-            } => Opened::Locked(LockedNotebook {
-                sealed,
-                revision,
-                save,
-            }),
-        }
     }
 
     /// True while the lock is on and open here: saves and downloads are encrypted.
@@ -247,13 +210,19 @@ impl Persistence {
             };
             (revision, expect, prefix, save, inner.key.clone())
         };
-        if self.0.borrow().opened_single.as_ref() == Some(data) && !replace_unreadable {
+        let inner = self.0.borrow();
+        // Still reading: `data` is not the notebook yet, and must never replace it.
+        if inner.later.is_some()
+            || inner.opened_single.as_ref() == Some(data) && !replace_unreadable
+        {
             return SaveStep::Unchanged;
         }
+        drop(inner);
         if self.0.borrow().single_key {
             return self.single_key_step(data, expect, key);
         }
-        let plan = self.0.borrow().cache.plan(data, &prefix);
+        let summary = Summary::stored(data, crate::browser::today());
+        let plan = self.0.borrow().cache.plan(data, summary, &prefix);
         let mut plan = match plan {
             Ok(p) => p,
             Err(e) => return SaveStep::Done(Err(SaveError::Encode(e))),
@@ -336,37 +305,6 @@ impl Persistence {
     /// After an encrypted save: true when a change came in meanwhile (save again).
     pub(crate) fn take_again(&self) -> bool {
         std::mem::take(&mut self.0.borrow_mut().again)
-    }
-
-    /// What another tab saved since this tab last read or wrote, if anything.
-    pub(crate) fn newer(&self) -> Option<NewerStep> {
-        let (revision, save, key) = {
-            let inner = self.0.borrow();
-            (inner.revision, inner.save.clone(), inner.key.clone())
-        };
-        let boot = local::newer_than(revision, save.as_deref())?;
-        Some(match self.take(boot) {
-            Opened::Fresh => return None,
-            Opened::Loaded { data, .. } => {
-                // The other tab turned the lock off.
-                self.0.borrow_mut().key = None;
-                NewerStep::Plain(data)
-            }
-            Opened::Locked(notebook) => {
-                let Some(key) = key else {
-                    return Some(NewerStep::Locked(notebook));
-                };
-                let this = self.clone();
-                NewerStep::Opening(Box::pin(async move {
-                    match this.open_locked(&key, &notebook).await {
-                        Ok(data) => Ok(data),
-                        Err(_) => Err(notebook),
-                    }
-                }))
-            }
-            Opened::Unreadable { error, raw, .. } => NewerStep::Unreadable { error, raw },
-            Opened::Unavailable(_) => return None,
-        })
     }
 }
 

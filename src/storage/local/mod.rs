@@ -10,11 +10,14 @@ use wasm_bindgen::JsCast;
 use web_sys::Storage;
 
 use super::envelope::{self, DecodeError, Decoded};
-use super::parts::head::{Body, Head};
 use super::parts::{self, chunks, commit, Kv, KvError};
 use super::sealed::{self, Sealed};
+
+mod reading;
+
 use crate::error::CopyError;
 pub(crate) use crate::error::SaveError;
+pub(crate) use reading::{load_some, newer_than, Later};
 
 /// Where the notebook's head lives (see `parts`); an older build's whole notebook.
 pub(crate) const DATA_KEY: &str = "knockback:data";
@@ -33,6 +36,12 @@ pub(crate) enum Boot {
     Fresh,
     /// An older single-key notebook (schema 3 or earlier).
     Loaded(Decoded),
+    /// The notebook in parts: its dashboard summary, right for today; the rest is read
+    /// after the dashboard has painted ([`load_some`]).
+    Early {
+        summary: Box<crate::model::summary::Summary>,
+        later: Later,
+    },
     /// The notebook in parts, and what its parts hold.
     Parts {
         data: crate::model::AppData,
@@ -106,7 +115,7 @@ pub(crate) fn boot() -> Boot {
     };
     let kv = BrowserKv(store);
     match parts::head::read(&raw) {
-        Some(Ok(head)) => return read_parts(&kv, head),
+        Some(Ok(head)) => return reading::read_parts(&kv, head, Some(crate::browser::today())),
         Some(Err(error)) => {
             let raw = commit::snapshot(&kv, DATA_KEY);
             let quarantine_key = quarantine(&kv.0, &raw, Utc::now());
@@ -136,6 +145,18 @@ pub(crate) fn boot() -> Boot {
                 quarantine_key,
             }
         }
+    }
+}
+
+/// Sets a damaged notebook in parts aside: the head and every part, byte for byte, as
+/// one snapshot under a quarantine key.
+fn set_aside(kv: &BrowserKv, error: DecodeError) -> Boot {
+    let raw = commit::snapshot(kv, DATA_KEY);
+    let quarantine_key = quarantine(&kv.0, &raw, Utc::now());
+    Boot::Unreadable {
+        raw,
+        error,
+        quarantine_key,
     }
 }
 
@@ -207,93 +228,6 @@ impl Kv for BrowserKv {
             .filter_map(|i| self.0.key(i).ok().flatten())
             .collect()
     }
-}
-
-/// Reads a notebook in parts from its head: the data and the parts' cache, or why not.
-/// A part that is missing or unreadable sets the whole notebook aside (head and parts,
-/// byte for byte, as one snapshot) and says which.
-fn read_parts(kv: &BrowserKv, head: Head) -> Boot {
-    let unreadable = |error: DecodeError| {
-        let raw = commit::snapshot(kv, DATA_KEY);
-        let quarantine_key = quarantine(&kv.0, &raw, Utc::now());
-        Boot::Unreadable {
-            raw,
-            error,
-            quarantine_key,
-        }
-    };
-    match head.body {
-        Body::Sealed(sealed) => Boot::Locked {
-            sealed,
-            revision: head.revision,
-            save: Some(head.save),
-        },
-        Body::Plain(manifest) => {
-            let texts = match commit::fetch(kv, &manifest) {
-                Ok(t) => t,
-                Err(commit::Missing(key)) => {
-                    return unreadable(DecodeError::Invalid(format!("its part {key} is missing")))
-                }
-            };
-            let mut texts = texts.into_iter();
-            let assembled = chunks::assemble(&manifest, |r| {
-                chunks::unpacked(&r.key, &texts.next().unwrap_or_default())
-            });
-            match assembled {
-                Ok((data, cache)) => {
-                    commit::tidy(kv, Some(&manifest), head.revision);
-                    Boot::Parts {
-                        data,
-                        cache,
-                        revision: head.revision,
-                        save: head.save,
-                    }
-                }
-                Err(e) => unreadable(e),
-            }
-        }
-    }
-}
-
-/// Reads what another tab saved, if it is newer than what this tab knows: a higher
-/// revision, or the same revision saved by another tab.
-pub(crate) fn newer_than(known_revision: u64, known_save: Option<&str>) -> Option<Boot> {
-    let kv = BrowserKv::open().ok()?;
-    let raw = kv.get(DATA_KEY).ok()??;
-    if let Some((revision, save)) = parts::head::peek(&raw) {
-        if revision < known_revision
-            || (revision == known_revision && known_save == Some(save.as_str()))
-        {
-            return None;
-        }
-        return Some(match parts::head::read(&raw)? {
-            Ok(head) => read_parts(&kv, head),
-            Err(error) => Boot::Unreadable {
-                raw,
-                error,
-                quarantine_key: None,
-            },
-        });
-    }
-    // An older single-key notebook (an older build in another tab).
-    if envelope::peek_revision(&raw).is_some_and(|r| r <= known_revision) {
-        return None;
-    }
-    if let Some((sealed, revision)) = sealed::peek(&raw) {
-        return Some(Boot::Locked {
-            sealed,
-            revision,
-            save: None,
-        });
-    }
-    Some(match envelope::decode(&raw) {
-        Ok(d) => Boot::Loaded(d),
-        Err(error) => Boot::Unreadable {
-            raw,
-            error,
-            quarantine_key: None,
-        },
-    })
 }
 
 /// Calls `on_change` when another tab writes the data key (the `storage` event only
