@@ -205,7 +205,10 @@ export async function addApplication(page, { company, role, applied = "", stage 
   await page.getByLabel("Role").fill(role);
   if (applied) await page.getByLabel("Date applied").fill(applied);
   if (stage) await page.getByLabel("Stage").selectOption({ label: stage });
-  await page.getByRole("button", { name: "Save application" }).click();
+  // Activated from the keyboard: Firefox scrolls the field just typed in back into view
+  // a moment after typing, so a click aimed at the button (at the bottom of a long form)
+  // sometimes landed on the field that scrolled under it. Clicks are covered elsewhere.
+  await page.getByRole("button", { name: "Save application" }).press("Enter");
   await page.getByRole("heading", { level: 1, name: new RegExp(company) }).waitFor();
 }
 
