@@ -4,20 +4,13 @@
 // only; under the lock a swapped or rolled-back part is detected and kept.
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import {
   freshPage, launch, open, nav, addApplication, getItem, stored, putNotebook, partKeys,
-  allStored, waitForSaved, pack, DATA_KEY, QUARANTINE_PREFIX, PART_PREFIX, ROOT, ENGINES,
+  allStored, waitForSaved, pack, DATA_KEY, QUARANTINE_PREFIX, PART_PREFIX, ENGINES,
+  seedNotebook,
 } from "./helpers.mjs";
 
-/** A notebook of `n` applications, made from the schema-3 fixture's first one. */
-function notebook(n) {
-  const fixture = JSON.parse(readFileSync(join(ROOT, "tests/fixtures/schema-v3.json"), "utf8")).data;
-  const [first] = fixture.applications;
-  const applications = Array.from({ length: n }, (_, i) => ({ ...first, id: `00000000-0000-4000-8000-${(i * 7919 + 1).toString(16).padStart(12, "0")}`, company: `Seed Co ${i}` }));
-  return { applications, reflections: [], companies: [], meta: { changes_since_backup: 0 } };
-}
+const notebook = seedNotebook;
 
 /** Makes every localStorage write from write number `k` on (counted from now) fail:
  * `quota` throws the browser's QuotaExceededError; `closed` drops writes and removals

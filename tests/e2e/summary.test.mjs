@@ -4,11 +4,10 @@
 // notebook; a summary that is out of date (or wrong) is never shown.
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import {
-  freshPage, launch, open, getItem, stored, putNotebook, waitForSaved, pack, unpack,
-  DATA_KEY, ROOT, ENGINES,
+  freshPage, launch, open, getItem, putNotebook, waitForSaved, pack, unpack,
+  DATA_KEY, ENGINES,
+  seedNotebook,
 } from "./helpers.mjs";
 
 /** Runs in every page before the app (served as its first script): records each read of
@@ -38,13 +37,7 @@ const PROBE = `(() => {
   }).observe(document, { childList: true, subtree: true });
 })();`;
 
-/** `n` applications made from the schema-3 fixture's first one. */
-function notebook(n) {
-  const fixture = JSON.parse(readFileSync(join(ROOT, "tests/fixtures/schema-v3.json"), "utf8")).data;
-  const [first] = fixture.applications;
-  const applications = Array.from({ length: n }, (_, i) => ({ ...first, id: `00000000-0000-4000-8000-${(i * 7919 + 1).toString(16).padStart(12, "0")}`, company: `Seed Co ${i}` }));
-  return { applications, reflections: [], companies: [], meta: { changes_since_backup: 0 } };
-}
+const notebook = seedNotebook;
 
 const head = async (page) => JSON.parse(await getItem(page, DATA_KEY));
 
