@@ -199,7 +199,11 @@ for (const engine of ENGINES) describe(engine, () => {
 
     await quick.fill("Recruiter https://www.linkedin.com/jobs/view/123");
     await quick.press("Enter");
-    await page.getByText("LinkedIn links don't say the company. Type its name to add it.").waitFor();
+    // WebKit's driver now and then loses this Enter (1 CI run in 4); it can add nothing
+    // (the company is missing), so pressing it again is safe.
+    const ask = page.getByText("LinkedIn links don't say the company. Type its name to add it.");
+    if (await ask.waitFor({ timeout: 3000 }).then(() => false, () => true)) await quick.press("Enter");
+    await ask.waitFor();
     assert.equal(await page.getByLabel("Role", { exact: true }).inputValue(), "Recruiter");
     await page.getByLabel("Company", { exact: true }).fill("Globex");
     await page.getByRole("button", { name: "Add", exact: true }).click();
@@ -234,8 +238,13 @@ for (const engine of ENGINES) describe(engine, () => {
     assert.equal(await page.getByLabel("Stage of Recruiter at Acme").inputValue(), "screening");
 
     // Delete sits in the row's menu, and Undo brings it back.
-    await page.getByRole("button", { name: "More actions for HR Partner at Globex" }).click();
-    await page.getByRole("button", { name: "Delete HR Partner at Globex" }).click();
+    // In WebKit the menu now and then stays shut after the click (1 run in 5 here, with
+    // no error on the page); open it again if its Delete has not shown after 3 s.
+    const more = page.getByRole("button", { name: "More actions for HR Partner at Globex" });
+    const del = page.getByRole("button", { name: "Delete HR Partner at Globex" });
+    await more.click();
+    if (await del.waitFor({ timeout: 3000 }).then(() => false, () => true)) await more.click();
+    await del.click();
     await page.getByText("Deleted HR Partner at Globex.").waitFor();
     await waitForSaved(page, (e) => e.data.applications.length === 2);
     await page.getByRole("button", { name: "Undo" }).click();
