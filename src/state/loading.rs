@@ -103,14 +103,10 @@ impl Store {
         early: impl FnOnce(&Summary) -> T,
         full: impl FnOnce(&AppData) -> T,
     ) -> T {
-        let mut early = Some(early);
-        if let Some(t) = self
-            .early
-            .with(|e| e.as_ref().and_then(|s| early.take().map(|f| f(s))))
-        {
-            return t;
+        match self.early.with(|e| e.as_ref().map(early)) {
+            Some(t) => t,
+            None => self.data.with(full),
         }
-        self.data.with(full)
     }
 
     /// Fills the encoder's cache once the page is idle (see `handle_idle_start`).
