@@ -44,6 +44,13 @@ async function stop(proc) {
   if (!done) { proc.kill("SIGKILL"); await exited(proc); }
 }
 
+/** Stops the driver and every process it started (its MiniBrowser): its own group. */
+async function stopGroup(proc) {
+  try { process.kill(-proc.pid, "SIGTERM"); } catch {}
+  await stop(proc);
+  try { process.kill(-proc.pid, "SIGKILL"); } catch {}
+}
+
 /** Xvfb on a display number it picks itself (-displayfd), so parallel runs don't collide. */
 async function startXvfb() {
   const proc = spawn("Xvfb", ["-displayfd", "3", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"], { stdio: ["ignore", "ignore", "pipe", "pipe"] });
@@ -64,9 +71,10 @@ class WebDriverError extends Error {
 
 class Session {
   constructor(base) { this.base = base; this.current = null; this.queue = Promise.resolve(); }
-  async raw(method, path, body) {
+  async raw(method, path, body, signal = undefined) {
     const res = await fetch(this.base + path, {
       method,
+      signal,
       headers: body ? { "content-type": "application/json" } : {},
       body: body ? JSON.stringify(body) : undefined,
     });
@@ -173,22 +181,35 @@ export async function launchWebKit() {
       const home = mkdtempSync(join(tmpdir(), "kb-webkit-"));
       const uploads = join(home, ".uploads");
       mkdirSync(uploads);
-      const port = await freePort();
-      const proc = spawn("WebKitWebDriver", [`--port=${port}`], {
-        env: { ...process.env, DISPLAY: xvfb.display, HOME: home, XDG_DOWNLOAD_DIR: home },
-        stdio: ["ignore", "ignore", "pipe"],
-      });
-      let log = "";
-      proc.stderr.on("data", (d) => { log = (log + d).slice(-2000); });
-      const s = new Session(`http://127.0.0.1:${port}`);
-      for (let i = 0; ; i++) {
-        try { if ((await fetch(`${s.base}/status`)).ok) break; } catch {}
-        if (i > 200 || proc.exitCode !== null) { await stop(proc); throw new Error(`WebKitWebDriver did not start: ${log}`); }
-        await sleep(25);
+      // Now and then (seen on a loaded machine) MiniBrowser never answers the new
+      // session and the request hangs for minutes: give each start a minute, then kill
+      // the driver and what it started, and start again.
+      let proc, s, created, log = "";
+      for (let attempt = 1; ; attempt++) {
+        const port = await freePort();
+        proc = spawn("WebKitWebDriver", [`--port=${port}`], {
+          env: { ...process.env, DISPLAY: xvfb.display, HOME: home, XDG_DOWNLOAD_DIR: home },
+          stdio: ["ignore", "ignore", "pipe"],
+          detached: true,
+        });
+        log = "";
+        proc.stderr.on("data", (d) => { log = (log + d).slice(-2000); });
+        s = new Session(`http://127.0.0.1:${port}`);
+        try {
+          for (let i = 0; ; i++) {
+            try { if ((await fetch(`${s.base}/status`)).ok) break; } catch {}
+            if (i > 200 || proc.exitCode !== null) throw new Error(`WebKitWebDriver did not start: ${log}`);
+            await sleep(25);
+          }
+          created = await s.raw("POST", "/session", {
+            capabilities: { alwaysMatch: { "webkitgtk:browserOptions": { binary, args: ["--automation"] } } },
+          }, AbortSignal.timeout(60_000));
+          break;
+        } catch (e) {
+          await stopGroup(proc);
+          if (attempt >= 3) throw new Error(`WebKit did not start a session (${attempt} tries): ${e.message} ${log}`);
+        }
       }
-      const created = await s.raw("POST", "/session", {
-        capabilities: { alwaysMatch: { "webkitgtk:browserOptions": { binary, args: ["--automation"] } } },
-      });
       s.id = created.sessionId;
       await s.cmd("POST", "/window/rect", { width: 1280, height: 800 }).catch(() => {});
       let first = (await s.cmd("GET", "/window/handles"))[0];
@@ -209,7 +230,7 @@ export async function launchWebKit() {
           if (!contexts.delete(ctx)) return;
           for (const p of pages) await p._driver.flush();
           await s.cmd("DELETE", "").catch(() => {});
-          await stop(proc);
+          await stopGroup(proc);
           rmSync(home, { recursive: true, force: true });
         },
       };
