@@ -4,14 +4,19 @@
 // BUILD is replaced at build time (scripts/postbuild.mjs) with a hash of the release,
 // so each release installs a fresh cache and the old one is deleted on activation.
 const BUILD = "__KNOCKBACK_BUILD__";
+// Every piece of the wasm and its loader (scripts/split.mjs), relative to the scope:
+// the pieces loaded on demand are named by no tag in index.html, yet the app must open
+// Settings, the wizard and Insights offline after one visit.
+const CHUNKS = __KNOCKBACK_CHUNKS__;
 const CACHE = `knockback-${BUILD}`;
 const SCOPE = new URL(self.registration.scope);
 const INDEX = new URL("./", SCOPE).href;
 
-// The shell is index.html plus every asset it names (Trunk hashes their names).
+// The shell is index.html plus every asset it names (Trunk hashes their names), plus
+// the pieces of the wasm.
 async function shellUrls() {
   const html = await (await fetch(INDEX, { cache: "no-cache" })).text();
-  const urls = new Set([INDEX]);
+  const urls = new Set([INDEX, ...CHUNKS.map((c) => new URL(c, INDEX).href)]);
   for (const m of html.matchAll(/(?:href|src)="([^"#?]+)"|'(\/[^']+\.(?:js|wasm))'/g)) {
     const u = new URL(m[1] || m[2], INDEX);
     if (u.origin === SCOPE.origin && u.pathname.startsWith(SCOPE.pathname)) urls.add(u.href);

@@ -1,14 +1,20 @@
-// Trunk post-build hook (see Trunk.toml): adds the Content-Security-Policy to index.html
-// with the hash of Trunk's inline loader script, and stamps the service worker with the
-// build so each release replaces the previous cache.
+// Trunk post-build hook (see Trunk.toml): cuts the wasm into the pieces loaded on demand
+// (scripts/split.mjs), adds the Content-Security-Policy to index.html with the hash of
+// Trunk's inline loader script, and stamps the service worker with the build (so each
+// release replaces the previous cache) and with the pieces it must cache.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { split } from "./split.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("run by Trunk as a post_build hook (TRUNK_STAGING_DIR is not set)");
 const indexPath = join(dir, "index.html");
 let html = readFileSync(indexPath, "utf8");
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const pieces = split({ staging: dir, root, html });
+html = pieces.html;
 
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
   (m) => `'sha256-${createHash("sha256").update(m[1], "utf8").digest("base64")}'`,
@@ -33,7 +39,9 @@ writeFileSync(indexPath, html);
 
 const swPath = join(dir, "sw.js");
 const build = createHash("sha256").update(html).digest("hex").slice(0, 12);
-writeFileSync(swPath, readFileSync(swPath, "utf8").replace("__KNOCKBACK_BUILD__", build));
+const sw = readFileSync(swPath, "utf8");
+if (!sw.includes("__KNOCKBACK_CHUNKS__")) throw new Error("sw.js has no __KNOCKBACK_CHUNKS__ to stamp");
+writeFileSync(swPath, sw.replace("__KNOCKBACK_BUILD__", build).replace("__KNOCKBACK_CHUNKS__", JSON.stringify(pieces.files)));
 console.log(`postbuild: CSP with ${hashes.length} script hash(es), service worker build ${build}`);
 
 // Precompressed copies beside every text and wasm asset: brotli at quality 11 (24% smaller

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Knockback needs on a fresh Debian machine, skipping what is present.
-#   scripts/setup.sh          build tools: wasm32 target, trunk, wasm-bindgen, wasm-opt
+#   scripts/setup.sh          build tools: wasm32 target, trunk, wasm-bindgen, wasm-split-cli,
+#                             wasm-opt
 #   scripts/setup.sh --test   the same, plus the browsers for the end-to-end tests: Chromium,
 #                             Firefox ESR, and WebKitGTK (WebKitWebDriver, MiniBrowser, Xvfb)
 set -euo pipefail
@@ -31,6 +32,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WBG_VERSION" ]; t
   say "installing wasm-bindgen-cli $WBG_VERSION (a few minutes, once)"
   # Without --locked: the CLI's own lockfile pins crates this toolchain can't build.
   cargo install wasm-bindgen-cli --version "$WBG_VERSION"
+fi
+
+# wasm-split-cli cuts the wasm into the pieces loaded on demand (scripts/split.mjs). Its
+# split format must match the wasm_split_helpers crate in Cargo.lock (0.2.x).
+WSPLIT_VERSION=0.2.4
+if ! command -v wasm-split-cli >/dev/null || ! grep -qx "wasm_split_cli_support v$WSPLIT_VERSION:" <(cargo install --list); then
+  say "installing wasm-split-cli $WSPLIT_VERSION (a few minutes, once)"
+  cargo install wasm_split_cli_support --version "$WSPLIT_VERSION" --features build-binary --locked
 fi
 
 # wasm-opt (binaryen) and the browser-test driver come from npm, local to the repo.
@@ -69,4 +78,4 @@ if [ "${1:-}" = "--test" ]; then
   # (grep reads all of dpkg's output: with -q, pipefail would see a broken pipe)
   dpkg -L libwebkit2gtk-4.1-0 | grep '/MiniBrowser$' >/dev/null || { echo "MiniBrowser not found in libwebkit2gtk-4.1-0" >&2; exit 1; }
 fi
-say "tools ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | cut -d' ' -f1-3)"
+say "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-split-cli $WSPLIT_VERSION, $(wasm-opt --version | cut -d' ' -f1-3)"

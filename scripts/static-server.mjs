@@ -37,9 +37,15 @@ export function startServer({ dir, base = "/", port = 0, host = "127.0.0.1", enc
   const prefix = base.endsWith("/") ? base : `${base}/`;
   const requests = [];
   const sent = [];
+  // Tests only: a predicate on the path; matching requests fail as a flaky line would.
+  let outage = null;
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     requests.push(path);
+    if (outage?.(path)) {
+      res.writeHead(503, { "content-type": "text/plain", "cache-control": "no-store" }).end("Unavailable");
+      return;
+    }
     if (!path.startsWith(prefix) && path !== prefix.slice(0, -1)) {
       res.writeHead(404, { "content-type": "text/plain" }).end("Not found");
       return;
@@ -107,7 +113,7 @@ export function startServer({ dir, base = "/", port = 0, host = "127.0.0.1", enc
   return new Promise((ok) => {
     server.listen(port, host, () => {
       const { port: p } = server.address();
-      ok({ server, url: `http://${host}:${p}${prefix}`, requests, sent });
+      ok({ server, url: `http://${host}:${p}${prefix}`, requests, sent, setOutage: (f) => { outage = f; } });
     });
   });
 }

@@ -54,8 +54,8 @@ pub(crate) fn today() -> NaiveDate {
 }
 
 /// The path the app is served under: `""` at the root, `"/knockback"` under a
-/// sub-path. Read once from where Trunk put the app's own script (it prefixes every
-/// asset with `--public-url`), so no `<base>` element is needed.
+/// sub-path. Read once from where the build put the app's own script (Trunk prefixes
+/// every asset with `--public-url`), so no `<base>` element is needed.
 pub(crate) fn base_path() -> &'static str {
     static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     BASE.get_or_init(|| {
@@ -71,10 +71,18 @@ pub(crate) fn base_path() -> &'static str {
         )
         .map(|u| u.pathname())
         .unwrap_or_default();
-        path.rsplit_once('/')
-            .map(|(dir, _)| dir.to_owned())
-            .unwrap_or_default()
+        app_dir(&path).to_owned()
     })
+}
+
+/// The folder the app is served from, given its script's path: the script sits in the
+/// build's `wasm-<hash>/` folder (scripts/split.mjs), one level below.
+fn app_dir(script: &str) -> &str {
+    let dir = script.rsplit_once('/').map_or("", |(dir, _)| dir);
+    match dir.rsplit_once('/') {
+        Some((parent, last)) if last.starts_with("wasm-") => parent,
+        _ => dir,
+    }
 }
 
 /// An app route (`"/applications"`) as a link under the base path. leptos_router
@@ -167,4 +175,22 @@ fn storage_answer(
                 .and_then(|v| v.as_bool()),
         );
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::app_dir;
+
+    #[test]
+    fn the_app_folder_is_above_the_wasm_folder() {
+        assert_eq!(app_dir("/wasm-0123456789ab/knockback.js"), "");
+        assert_eq!(
+            app_dir("/knockback/wasm-0123456789ab/knockback.js"),
+            "/knockback"
+        );
+        // An unsplit build (its script beside index.html).
+        assert_eq!(app_dir("/knockback-0123.js"), "");
+        assert_eq!(app_dir("/knockback/knockback-0123.js"), "/knockback");
+        assert_eq!(app_dir(""), "");
+    }
 }

@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use wasm_bindgen::JsCast;
+
+use crate::components::focus::focus_heading;
 
 #[component]
 pub(crate) fn RouteFocus() -> impl IntoView {
@@ -11,23 +12,10 @@ pub(crate) fn RouteFocus() -> impl IntoView {
     Effect::new(move |prev: Option<String>| {
         let path = location.pathname.get();
         // Not on first load (the browser starts at the top), and not when only the query
-        // changes (typing in the search box must keep focus there).
+        // changes (typing in the search box must keep focus there). A page whose code
+        // arrives on demand draws its heading later: `focus_heading` waits for it.
         if prev.as_ref().is_some_and(|p| *p != path) {
-            // After the new page has rendered.
-            request_animation_frame(|| {
-                let doc = document();
-                let target = doc
-                    .query_selector("main h1")
-                    .ok()
-                    .flatten()
-                    .or_else(|| doc.get_element_by_id("main"));
-                if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                    if !el.has_attribute("tabindex") {
-                        let _ = el.set_attribute("tabindex", "-1");
-                    }
-                    let _ = el.focus();
-                }
-            });
+            focus_heading();
         }
         path
     });

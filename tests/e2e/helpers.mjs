@@ -83,6 +83,7 @@ async function launchAdapted(engine, served) {
   return {
     engine,
     url: served.url,
+    served,
     async context() {
       const ctx = await browser.context();
       // Closing the context brings the server back, should a test stop halfway.

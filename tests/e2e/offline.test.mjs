@@ -38,6 +38,13 @@ for (const engine of ENGINES) describe(engine, () => {
     // A deep link straight from the cache, too.
     await page.goto(new URL("applications", env.url).href);
     await page.getByRole("link", { name: /Offline Ltd/ }).waitFor();
+    // The pages whose code loads on demand, never opened while online: the worker
+    // copied every piece after the first visit.
+    for (const [link, heading] of [["Backup & settings", "Backup & settings"], ["Reflect", "Reflect on a rejection"], ["Insights", "Insights"]]) {
+      await nav(page, link).click();
+      await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+    }
+    assert.equal(await page.getByText("Part of Knockback could not be fetched").count(), 0);
     await ctx.setOffline(false);
   });
 

@@ -28,3 +28,28 @@ test("the app works under /knockback/, including a reload on a deep link", async
   assert.match(page.url(), /\/knockback\/applications$/);
   await page.getByRole("link", { name: /Subpath Inc/ }).waitFor();
 });
+
+test("offline under /knockback/ after one visit, with the pages whose code loads on demand", async (t) => {
+  const ctx = await env.context();
+  t.after(() => ctx.close());
+  const page = await ctx.newPage();
+  await open(page, env.url);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((ok) => navigator.serviceWorker.addEventListener("controllerchange", ok, { once: true }));
+    }
+  });
+  await ctx.setOffline(true);
+  await page.reload();
+  await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
+  for (const [link, heading] of [["Backup & settings", "Backup & settings"], ["Reflect", "Reflect on a rejection"], ["Insights", "Insights"]]) {
+    await nav(page, link).click();
+    await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+    assert.match(page.url(), /\/knockback\//);
+  }
+  // A deep link to the form, its own piece, from the cache.
+  await page.goto(new URL("applications/new", env.url).href);
+  await page.getByRole("button", { name: "Save application" }).waitFor();
+  await ctx.setOffline(false);
+});

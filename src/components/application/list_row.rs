@@ -5,10 +5,11 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::browser::format_date;
-use crate::components::application::move_menu::{focus_later, record_move};
+use crate::components::application::move_menu::record_move;
 use crate::components::application::row_menu::RowMenu;
 use crate::components::choice_select::ChoiceSelect;
 use crate::components::deferred::AfterPaint;
+use crate::components::focus::focus_later;
 use crate::model::Stage;
 use crate::routes::AppRoute;
 use crate::state::use_store;

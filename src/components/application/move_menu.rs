@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 use wasm_bindgen::JsCast;
 
+use crate::components::focus::focus_later;
 use crate::model::Stage;
 use crate::state::{use_store, Store};
 
@@ -34,38 +35,6 @@ pub(crate) fn focus_left(ev: &leptos::ev::FocusEvent) -> bool {
     !node(ev.related_target())
         .zip(node(ev.current_target()))
         .is_some_and(|(to, menu)| menu.contains(Some(&to)))
-}
-
-/// Focuses the element with this id once the re-rendered view is on screen; if it has
-/// gone (a row that left the Active view), the page's heading, so focus is never lost.
-/// A list row's controls arrive a frame after the row (`AfterPaint`), so a missing id
-/// is looked for again over a few frames before giving up on it.
-pub(crate) fn focus_later(id: String) {
-    focus_within_frames(id, 4);
-}
-
-fn focus_within_frames(id: String, frames: u32) {
-    request_animation_frame(move || {
-        let doc = document();
-        if frames > 0 && doc.get_element_by_id(&id).is_none() {
-            // Not drawn yet: a task, then the next frame, as `AfterPaint` waits.
-            set_timeout(
-                move || focus_within_frames(id, frames - 1),
-                std::time::Duration::ZERO,
-            );
-            return;
-        }
-        let target = doc.get_element_by_id(&id).or_else(|| {
-            let h1 = doc.query_selector("main h1").ok().flatten()?;
-            if !h1.has_attribute("tabindex") {
-                let _ = h1.set_attribute("tabindex", "-1");
-            }
-            Some(h1)
-        });
-        if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = el.focus();
-        }
-    });
 }
 
 /// Moves focus among the menu's buttons with the arrow keys, Home and End.

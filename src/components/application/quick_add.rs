@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::components::application::move_menu::focus_later;
+use crate::components::focus::focus_later;
 use crate::model::quick_add::{self, QuickAdd};
 use crate::model::{ApplicationDraft, Field};
 use crate::routes::AppRoute;

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::components::application::move_menu::{focus_later, focus_left};
+use crate::components::application::move_menu::focus_left;
+use crate::components::focus::focus_later;
 use crate::state::use_store;
 
 /// `name` reads "Recruiter at Acme".
