@@ -19,5 +19,8 @@ echo "== release builds (at the root and under /knockback/)"
 DIST=dist scripts/build.sh
 DIST=target/dist-subpath KNOCKBACK_PUBLIC_URL=/knockback/ scripts/build.sh
 
+echo "== size budget (the first visit, compressed; tests/size-budget.json)"
+node --test tests/size.test.mjs
+
 echo "== end-to-end tests (engines: ${KNOCKBACK_ENGINES:-chromium,firefox,webkit})"
 node --test --test-concurrency=1 tests/e2e/
