@@ -19,10 +19,12 @@
 //! written floating with the zone named in the description, rather than a TZID
 //! without its VTIMEZONE, which some calendars refuse to import.
 
+use crate::model::order;
 use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 
 use super::feedback::FeedbackStatus;
 use super::reflection::PlanStatus;
+use super::time::{ics_date, ics_local};
 use super::today::{round_place, round_time, round_zone};
 use super::AppData;
 
@@ -171,7 +173,7 @@ pub(crate) fn reminders(data: &AppData, today: NaiveDate) -> Vec<Reminder> {
             });
         }
     }
-    out.sort_by(|a, b| {
+    order::sort_by(&mut out, |a, b| {
         (a.date, a.time.is_some(), a.time, &a.summary).cmp(&(
             b.date,
             b.time.is_some(),
@@ -233,8 +235,6 @@ fn utc_offset(seconds: i32) -> String {
     format!("{sign}{:02}{:02}", m / 60, m % 60)
 }
 
-const LOCAL: &str = "%Y%m%dT%H%M%S";
-
 /// One VTIMEZONE for `zone`, exact at each of its events: `starts` holds each event's
 /// local start and its offset, in time order. A new observance begins at the instant
 /// of the first event with a different offset, written in the old offset's wall time.
@@ -250,7 +250,7 @@ fn vtimezone(zone: &str, starts: &[(NaiveDateTime, i32)], lines: &mut Vec<String
             None => (offset, "19700101T000000".to_owned()),
             Some(old) => {
                 let onset = local + chrono::Duration::seconds(i64::from(old - offset));
-                (old, onset.format(LOCAL).to_string())
+                (old, ics_local(onset))
             }
         };
         lines.push("BEGIN:STANDARD".into());
@@ -270,7 +270,7 @@ pub(crate) fn calendar(
     now: DateTime<Utc>,
     offset_of: &dyn Fn(&str, NaiveDateTime) -> Option<i32>,
 ) -> String {
-    let stamp = now.format("%Y%m%dT%H%M%SZ").to_string();
+    let stamp = format!("{}Z", ics_local(now.naive_utc()));
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_owned(),
         "VERSION:2.0".to_owned(),
@@ -295,7 +295,7 @@ pub(crate) fn calendar(
         known.push(offset.is_some());
     }
     for (zone, starts) in &mut zones {
-        starts.sort();
+        order::sort(starts);
         vtimezone(zone, starts, &mut lines);
     }
     for (r, zoned) in reminders.iter().zip(known) {
@@ -312,8 +312,8 @@ pub(crate) fn calendar(
                 } else {
                     String::new()
                 };
-                lines.push(format!("DTSTART{param}:{}", start.format(LOCAL)));
-                lines.push(format!("DTEND{param}:{}", end.format(LOCAL)));
+                lines.push(format!("DTSTART{param}:{}", ics_local(start)));
+                lines.push(format!("DTEND{param}:{}", ics_local(end)));
                 if !zoned && !r.zone.is_empty() {
                     let note = format!("Time zone: {}", r.zone);
                     description = if description.is_empty() {
@@ -325,8 +325,8 @@ pub(crate) fn calendar(
             }
             None => {
                 let end = r.date.checked_add_days(Days::new(1)).unwrap_or(r.date);
-                lines.push(format!("DTSTART;VALUE=DATE:{}", r.date.format("%Y%m%d")));
-                lines.push(format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d")));
+                lines.push(format!("DTSTART;VALUE=DATE:{}", ics_date(r.date)));
+                lines.push(format!("DTEND;VALUE=DATE:{}", ics_date(end)));
                 // An all-day reminder should not block the day in free/busy views.
                 lines.push("TRANSP:TRANSPARENT".into());
             }

@@ -1,6 +1,7 @@
 //! What adds up across reflections: the development plan, the technique board,
 //! confidence over time, the wins log and recurring themes (see `themes.rs`).
 
+use crate::model::order;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -62,7 +63,7 @@ pub(crate) fn plan(data: &AppData) -> Vec<PlanItem> {
         })
         .collect();
     // Cached: the lower-cased gap is built once per item, not once per comparison.
-    items.sort_by_cached_key(|i| {
+    order::sort_by_cached_key(&mut items, |i| {
         (
             i.status == PlanStatus::Done,
             i.target.is_none(),
@@ -123,7 +124,9 @@ pub(crate) fn board(data: &AppData) -> Board {
         }
     }
     for column in [&mut board.keep, &mut board.improve, &mut board.drop] {
-        column.sort_by_cached_key(|e| (std::cmp::Reverse(e.count), e.name.to_lowercase()));
+        order::sort_by_cached_key(column, |e| {
+            (std::cmp::Reverse(e.count), e.name.to_lowercase())
+        });
     }
     board
 }
@@ -150,7 +153,9 @@ pub(crate) fn confidence_series(data: &AppData) -> Vec<ConfidencePoint> {
             })
         })
         .collect();
-    points.sort_by(|a, b| a.date.cmp(&b.date).then(a.source.cmp(&b.source)));
+    order::sort_by(&mut points, |a, b| {
+        a.date.cmp(&b.date).then(a.source.cmp(&b.source))
+    });
     points
 }
 
@@ -201,7 +206,7 @@ pub(crate) fn wins(data: &AppData) -> Vec<Win> {
                 })
         })
         .collect();
-    wins.sort_by_key(|w| std::cmp::Reverse(w.date));
+    order::sort_by_key(&mut wins, |w| std::cmp::Reverse(w.date));
     wins
 }
 

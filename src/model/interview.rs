@@ -109,7 +109,7 @@ impl InterviewDraft {
             rating: r.self_rating.map(|n| n.to_string()).unwrap_or_default(),
             start_time: r
                 .start_time
-                .map(|t| t.format("%H:%M").to_string())
+                .map(super::time::format_time)
                 .unwrap_or_default(),
             time_zone: r.time_zone.clone(),
             place: r.place.clone(),

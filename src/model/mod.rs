@@ -14,6 +14,7 @@ pub(crate) mod insights;
 pub(crate) mod interview;
 pub(crate) mod job_details;
 pub(crate) mod nudges;
+pub(crate) mod order;
 pub(crate) mod query;
 pub(crate) mod quick_add;
 pub(crate) mod reflection;

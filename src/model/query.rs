@@ -4,6 +4,7 @@
 //! bookmarked and the back button brings it back.
 
 use crate::model::choice::Choice;
+use crate::model::order;
 use chrono::NaiveDate;
 
 use super::{AppData, Application, Stage};
@@ -252,10 +253,14 @@ impl ListQuery {
                 .collect()
         };
         match self.sort {
-            SortKey::Applied => apps.sort_by_key(|a| std::cmp::Reverse(a.applied_or_created())),
-            SortKey::Updated => apps.sort_by_key(|a| std::cmp::Reverse(a.updated_at)),
+            SortKey::Applied => {
+                order::sort_by_key(&mut apps, |a| std::cmp::Reverse(a.applied_or_created()))
+            }
+            SortKey::Updated => order::sort_by_key(&mut apps, |a| std::cmp::Reverse(a.updated_at)),
             SortKey::Company => {
-                apps.sort_by_cached_key(|a| (a.company.to_lowercase(), a.role.clone()));
+                order::sort_by_cached_key(&mut apps, |a| {
+                    (a.company.to_lowercase(), a.role.clone())
+                });
             }
         }
         apps
@@ -292,7 +297,7 @@ pub(crate) fn all_tags(data: &AppData) -> Vec<String> {
             tags.push(t.clone());
         }
     }
-    tags.sort_by_key(|t| t.to_lowercase());
+    order::sort_by_key(&mut tags, |t| t.to_lowercase());
     tags
 }
 

@@ -1,6 +1,7 @@
 //! What adds up on the dashboard: counts, the funnel, feedback rates, how each source
 //! does, and the dated items of its lists.
 
+use crate::model::order;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -172,7 +173,7 @@ pub(crate) fn by_source(data: &AppData) -> Vec<SourceRate> {
     }
     rates.retain(|r| r.applications >= MIN_PER_SOURCE);
     // Compare shares without floats: a/b > c/d when a·d > c·b.
-    rates.sort_by(|a, b| {
+    order::sort_by(&mut rates, |a, b| {
         (b.interviewed * a.applications)
             .cmp(&(a.interviewed * b.applications))
             .then(b.applications.cmp(&a.applications))

@@ -6,6 +6,7 @@
 //! at least two. Words every job search uses ("interview", "answer") never make a
 //! match on their own, or everything would be one theme.
 
+use crate::model::order;
 use std::collections::{BTreeSet, HashMap};
 
 use uuid::Uuid;
@@ -167,7 +168,7 @@ fn group<'a>(
 }
 
 fn sorted(mut themes: Vec<Theme>, limit: usize) -> Vec<Theme> {
-    themes.sort_by(|a, b| {
+    order::sort_by(&mut themes, |a, b| {
         b.count
             .cmp(&a.count)
             .then(a.label.to_lowercase().cmp(&b.label.to_lowercase()))
@@ -246,7 +247,7 @@ impl Pattern {
 /// counted once per theme. Only themes in two or more reflections, most frequent first.
 pub(crate) fn patterns(data: &AppData, window: usize, limit: usize) -> Vec<Pattern> {
     let mut recent: Vec<_> = data.reflections.iter().collect();
-    recent.sort_by_key(|r| std::cmp::Reverse(r.created_at));
+    order::sort_by_key(&mut recent, |r| std::cmp::Reverse(r.created_at));
     recent.truncate(window);
     let of = recent.len();
     let items = recent.iter().flat_map(|r| {
@@ -272,7 +273,7 @@ pub(crate) fn patterns(data: &AppData, window: usize, limit: usize) -> Vec<Patte
             of,
         })
         .collect();
-    found.sort_by(|a, b| {
+    order::sort_by(&mut found, |a, b| {
         b.count
             .cmp(&a.count)
             .then(a.label.to_lowercase().cmp(&b.label.to_lowercase()))

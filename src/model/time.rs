@@ -52,6 +52,31 @@ pub(crate) fn format_date(date: NaiveDate) -> String {
     format!("{} {month} {}", date.day(), date.year())
 }
 
+/// A time of day as shown and exported: "14:30" (what `%H:%M` writes). By hand, as
+/// `format_date` is: chrono's format strings bring their parser and formatter, about
+/// 10 KB, into the first download.
+pub(crate) fn format_time(t: NaiveTime) -> String {
+    use chrono::Timelike;
+    format!("{:02}:{:02}", t.hour(), t.minute())
+}
+
+/// iCalendar's compact forms: a date "20260312", a local time "20260312T143000".
+pub(crate) fn ics_date(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+}
+
+pub(crate) fn ics_local(t: chrono::NaiveDateTime) -> String {
+    use chrono::Timelike;
+    format!(
+        "{}T{:02}{:02}{:02}",
+        ics_date(t.date()),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
 pub(crate) fn uuid<'de, D: Deserializer<'de>>(d: D) -> Result<Uuid, D::Error> {
     Fast::<Uuid>::deserialize(d).map(|f| f.0)
 }

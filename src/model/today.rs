@@ -5,7 +5,8 @@
 //! routes (it sits below them); each item names its [`Target`] and the view turns that
 //! into an `AppRoute`.
 
-use chrono::{Days, NaiveDate, NaiveTime};
+use crate::model::order;
+use chrono::{Datelike, Days, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -105,7 +106,7 @@ pub(crate) struct TodayItem {
 impl TodayItem {
     /// The time of day as the list shows it ("14:30"), if the item has one.
     pub(crate) fn time_label(&self) -> Option<String> {
-        self.time.map(|t| t.format("%H:%M").to_string())
+        self.time.map(super::time::format_time)
     }
 
     /// When it falls, in words: "Overdue since 3 Mar 2026", "Today", "Tomorrow",
@@ -116,7 +117,7 @@ impl TodayItem {
             When::Overdue => format!("Overdue since {date}"),
             When::Today => "Today".to_owned(),
             When::Soon if today.succ_opt() == Some(self.date) => "Tomorrow".to_owned(),
-            When::Soon => format!("{} {date}", self.date.format("%a")),
+            When::Soon => format!("{} {date}", self.date.weekday()),
             When::Waiting => format!("Waiting since {date}"),
         }
     }
@@ -327,7 +328,7 @@ pub(crate) fn select(candidates: &[TodayItem], today: NaiveDate) -> Vec<TodayIte
             ..i.clone()
         })
         .collect();
-    out.sort_by(|a, b| {
+    order::sort_by(&mut out, |a, b| {
         // All-day items come before the timed ones of the same day, as calendars show them.
         (a.when, a.date, a.time.is_some(), a.time, a.kind, &a.subject).cmp(&(
             b.when,

@@ -16,6 +16,26 @@ pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     }
 }
 
+/// `x` with `places` decimals, as `format!("{x:.1}")` writes it (but halves round away
+/// from zero), in integers: the float formatting behind `{:.1}` is about 13 KB of the
+/// wasm, and the funnel on the first page was all that needed it there.
+pub(crate) fn fixed(x: f64, places: u32) -> String {
+    let scale = 10_u64.pow(places);
+    // `as` saturates: a chart coordinate never comes near the limits.
+    let n = (x * scale as f64).round() as i64;
+    let sign = if n < 0 { "-" } else { "" };
+    let n = n.unsigned_abs();
+    match places {
+        0 => format!("{sign}{n}"),
+        _ => format!(
+            "{sign}{}.{:0width$}",
+            n / scale,
+            n % scale,
+            width = places as usize
+        ),
+    }
+}
+
 /// Joins phrases as a person would: "a", "a and b", "a, b and c".
 pub(crate) fn and_list(parts: &[String]) -> String {
     match parts {
@@ -86,6 +106,18 @@ pub(crate) fn backup_status(
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn fixed_decimals_match_the_float_format() {
+        for x in [
+            0.0, 1.0, 33.333, 66.66, 99.96, 100.0, 12.34, 287.5, 0.04, -3.21,
+        ] {
+            assert_eq!(fixed(x, 1), format!("{x:.1}"), "{x}");
+        }
+        assert_eq!(fixed(42.4, 0), "42");
+        assert_eq!(fixed(59.6, 0), "60");
+        assert_eq!(fixed(-0.04, 1), "0.0");
+    }
 
     fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(y, m, d, 9, 0, 0)

@@ -3,6 +3,7 @@
 //! summary once complete. The list shows its first screenful (what's still to do
 //! first) and "Show more", so a big notebook opens it without a long freeze.
 
+use crate::model::order;
 use std::collections::HashMap;
 
 use leptos::prelude::*;
@@ -43,7 +44,7 @@ pub(crate) fn ReflectList() -> impl IntoView {
                     )
                 })
                 .collect();
-            rows.sort_by_key(|r| r.2 == Some(ReflectionStatus::Complete));
+            order::sort_by_key(&mut rows, |r| r.2 == Some(ReflectionStatus::Complete));
             rows
         })
     });

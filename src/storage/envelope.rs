@@ -83,8 +83,12 @@ pub(crate) fn decode(raw: &str) -> Result<Decoded, DecodeError> {
         (None, _) => return Err(DecodeError::NotKnockback("it has no data".into())),
     };
     let data = migrate::upgrade(migrate::MIGRATIONS, version, SCHEMA_VERSION, data)?;
+    // From text, as the parts are read, not `from_value`: a second kind of deserializer
+    // compiled every stored type's `Deserialize` a second time into the first download.
+    // Only older single-key notebooks and restores come this way, so the extra print of
+    // the tree costs a few milliseconds where it happens at all.
     let data: AppData =
-        serde_json::from_value(data).map_err(|e| DecodeError::Invalid(e.to_string()))?;
+        serde_json::from_str(&data.to_string()).map_err(|e| DecodeError::Invalid(e.to_string()))?;
     data.validate()
         .map_err(|e| DecodeError::Invalid(e.to_string()))?;
     Ok(Decoded {

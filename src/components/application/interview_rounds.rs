@@ -1,5 +1,6 @@
 //! Interview rounds of one application: list, add, edit, remove.
 
+use crate::model::order;
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -20,7 +21,7 @@ pub(crate) fn InterviewRounds(
     // `Some(None)`: adding a new round; `Some(Some(id))`: editing that one.
     let editing = RwSignal::new(None::<Option<Uuid>>);
     let mut rounds = rounds;
-    rounds.sort_by_key(|r| r.date);
+    order::sort_by_key(&mut rounds, |r| r.date);
     let count = rounds.len();
 
     let items = rounds
@@ -42,7 +43,7 @@ pub(crate) fn InterviewRounds(
                                 <h3>{title.clone()}</h3>
                                 {r.start_time.map(|t| {
                                     let zone = (!r.time_zone.is_empty()).then(|| format!(" ({})", r.time_zone));
-                                    view! { <p>{format!("At {}{}", t.format("%H:%M"), zone.unwrap_or_default())}</p> }
+                                    view! { <p>{format!("At {}{}", crate::model::time::format_time(t), zone.unwrap_or_default())}</p> }
                                 })}
                                 {match r.video_link() {
                                     Some(link) => Some(view! {

@@ -7,6 +7,7 @@
 //! left and its count on the right, anchored at the end, so a count of any length
 //! ("1000") stays inside the chart instead of being clipped at the edge.
 
+use crate::model::wording::fixed;
 use leptos::prelude::*;
 
 use crate::model::stats::Funnel;
@@ -38,7 +39,7 @@ pub(crate) fn FunnelChart(#[prop(into)] funnel: Signal<Funnel>) -> impl IntoView
                             <g>
                                 <text x="0" y=y + 16 class="chart-label">{label}</text>
                                 <text x="100%" y=y + 16 text-anchor="end" class="chart-value">{n}</text>
-                                <rect x="0" y=y + BAR_TOP width=format!("{:.1}%", f.bar_percent(n)) height=BAR_HEIGHT rx="4" class=format!("bar bar-{i}")></rect>
+                                <rect x="0" y=y + BAR_TOP width=format!("{}%", fixed(f.bar_percent(n), 1)) height=BAR_HEIGHT rx="4" class=format!("bar bar-{i}")></rect>
                             </g>
                         }
                     }).collect_view()

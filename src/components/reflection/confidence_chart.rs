@@ -7,6 +7,7 @@
 //! With many ratings the dots merge into the line, so they are drawn only up to
 //! [`MAX_DOTS`]; the table shows the latest ratings first and "Show more" for the rest.
 
+use crate::model::wording::fixed;
 use leptos::prelude::*;
 
 use crate::browser::format_date;
@@ -53,12 +54,12 @@ pub(crate) fn ConfidenceChart(#[prop(into)] series: Signal<Vec<ConfidencePoint>>
                     }).collect_view()}
                     {move || {
                         let pts = chart_points(&series.get(), W, H);
-                        let path = pts.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ");
+                        let path = pts.iter().map(|(x, y)| format!("{},{}", fixed(*x, 1), fixed(*y, 1))).collect::<Vec<_>>().join(" ");
                         let dots = if pts.len() <= MAX_DOTS { pts } else { Vec::new() };
                         view! {
                             <polyline points=path class="series"></polyline>
                             {dots.into_iter().map(|(x, y)| {
-                                let (x, y) = (format!("{x:.1}"), format!("{y:.1}"));
+                                let (x, y) = (fixed(x, 1), fixed(y, 1));
                                 view! { <line x1=x.clone() x2=x y1=y.clone() y2=y class="dot"></line> }
                             }).collect_view()}
                         }

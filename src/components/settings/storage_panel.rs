@@ -1,6 +1,7 @@
 //! How much room is left, whether the browser promised to keep the data (asked on every
 //! engine, and the answer shown), and whether it may delete it on its own.
 
+use crate::model::wording::fixed;
 use leptos::prelude::*;
 
 use crate::model::eviction::{Eviction, EVICTION_DAYS};
@@ -46,8 +47,8 @@ pub(crate) fn StoragePanel() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="storage-h">
             <h2 id="storage-h">"Storage"</h2>
-            <p>{move || format!("Using {:.0}% of the space this browser gives Knockback (about {} KB of {} KB).",
-                share() * 100.0, used.get().0 * 2 / 1024, used.get().1 * 2 / 1024)}</p>
+            <p>{move || format!("Using {}% of the space this browser gives Knockback (about {} KB of {} KB).",
+                fixed(share() * 100.0, 0), used.get().0 * 2 / 1024, used.get().1 * 2 / 1024)}</p>
             <Show when=move || { share() >= WARN_SHARE }>
                 <p class="field-error" role="alert">"Storage is getting full. Download a backup, then remove old applications or sample data before saving fails."</p>
             </Show>

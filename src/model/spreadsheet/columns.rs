@@ -3,6 +3,7 @@
 
 use super::sheet::Sheet;
 use super::values::{clean, is_date, is_yes_no, looks_like_link, DateOrder};
+use crate::model::order;
 
 /// What a column can fill in an application.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -214,7 +215,7 @@ impl Mapping {
             .filter_map(|(i, h)| field_for_header(h).map(|(f, rank)| (rank, i, f)))
             .filter(|&(_, i, f)| fits(f, sheet.column(i)))
             .collect();
-        candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        order::sort_by(&mut candidates, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         let mut mapping = Mapping {
             fields: vec![None; sheet.headers.len()],
             date_order: None,

@@ -4,6 +4,7 @@
 //! browser blocks storage (private modes, disabled cookies), and a notebook app must
 //! explain that, not crash.
 
+use crate::model::order;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -186,7 +187,7 @@ pub(crate) fn quarantine_keys() -> Vec<String> {
         .filter_map(|i| store.key(i).ok().flatten())
         .filter(|k| k.starts_with(QUARANTINE_PREFIX))
         .collect();
-    keys.sort();
+    order::sort(&mut keys);
     keys
 }
 

@@ -11,6 +11,7 @@
 //! A page closed between any two writes leaves the old head and all its parts, plus
 //! some unnamed parts that [`tidy`] removes later.
 
+use crate::model::order;
 use std::collections::HashSet;
 
 use super::head::{self, Manifest};
@@ -169,7 +170,7 @@ pub(crate) fn snapshot(kv: &dyn Kv, head_key: &str) -> String {
         .into_iter()
         .filter(|k| k == head_key || k.starts_with(PART_PREFIX))
         .collect();
-    keys.sort();
+    order::sort(&mut keys);
     let named: Vec<String> = kv
         .get(head_key)
         .ok()

@@ -85,7 +85,8 @@ enum Content {
 }
 
 fn file_name(base: &str, encrypted: bool) -> String {
-    let day = crate::browser::today().format("%Y-%m-%d");
+    // ISO 8601, as `NaiveDate` displays itself (no format string: see `format_time`).
+    let day = crate::browser::today();
     let lock = if encrypted { "-encrypted" } else { "" };
     format!("knockback-{base}-{day}{lock}.json")
 }
