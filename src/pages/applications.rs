@@ -11,6 +11,7 @@ use crate::components::application::board::{Board, Card};
 use crate::components::application::list_filters::{ListFilters, SearchTyping};
 use crate::components::application::list_row::{ListRow, Row};
 use crate::components::application::quick_add::QuickAddBar;
+use crate::components::deferred::drawn_in_slices;
 use crate::model::query::{ListQuery, Scope, SearchIndex, ViewMode};
 use crate::model::{AppData, Application};
 use crate::routes::AppRoute;
@@ -19,6 +20,8 @@ use crate::state::use_store;
 /// Rows rendered at first and per "Show more": enough to fill any screen, few enough that
 /// a keystroke in the search box re-renders within a frame even with thousands stored.
 const PAGE: usize = 30;
+/// Rows drawn in the list's first frame: a phone's screenful.
+const FIRST_FRAME: usize = 8;
 
 #[component]
 pub(crate) fn Applications() -> impl IntoView {
@@ -91,7 +94,9 @@ pub(crate) fn Applications() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let cards = Signal::derive(move || {
+    // A memo, read by every column: a derived signal ran the whole search again for
+    // each column and each count on the board, 21 times to open it.
+    let cards = Memo::new(move |_| {
         let q = query.with(ListQuery::for_board);
         let today = today();
         store.data.with(|d| {
@@ -117,7 +122,13 @@ pub(crate) fn Applications() -> impl IntoView {
         query.track();
         limit.set(PAGE);
     });
-    let visible = move || rows.with(|r| r.iter().take(limit.get()).cloned().collect::<Vec<_>>());
+    // The first rows in the first frame, the rest of the page after it is painted.
+    let drawn = drawn_in_slices(
+        FIRST_FRAME,
+        PAGE,
+        Signal::derive(move || rows.with(Vec::len).min(limit.get())),
+    );
+    let visible = move || rows.with(|r| r.iter().take(drawn.get()).cloned().collect::<Vec<_>>());
     let hidden = move || rows.with(Vec::len).saturating_sub(limit.get());
     let with = move |f: &dyn Fn(&mut ListQuery)| {
         let mut q = query.get();

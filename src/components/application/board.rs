@@ -189,15 +189,17 @@ pub(crate) fn Board(
         }
     });
     on_cleanup(move || esc.remove());
+    // A memo per column: its count, its cards and "Show more" read it, and it changes
+    // only when a card of its own stage does.
     let in_stage = move |s: Stage| {
-        Signal::derive(move || {
+        Signal::from(Memo::new(move |_| {
             cards.with(|c| {
                 c.iter()
                     .filter(|c| c.stage == s)
                     .cloned()
                     .collect::<Vec<_>>()
             })
-        })
+        }))
     };
     let closed_open = RwSignal::new(false);
     let closed_count = move || cards.with(|c| c.iter().filter(|c| c.stage.is_closed()).count());
