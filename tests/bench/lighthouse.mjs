@@ -55,6 +55,6 @@ export async function lighthouseRuns({ runs = 5, encodings = ["gzip"], dist = "d
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const res = await lighthouseRuns({ runs: Number(process.env.BENCH_LIGHTHOUSE || 5), encodings: (process.env.BENCH_ENCODINGS || "gzip").split(",") });
+  const res = await lighthouseRuns({ runs: Number(process.env.BENCH_LIGHTHOUSE || 5), encodings: (process.env.BENCH_ENCODINGS || "gzip").split(","), dist: process.env.BENCH_DIST || "dist" });
   console.log(JSON.stringify({ ...res, runs: undefined }, null, 2));
 }
