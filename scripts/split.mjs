@@ -56,13 +56,10 @@ export function split({ staging, root, html }) {
   const trunkWasm = html.match(/knockback-[0-9a-f]+_bg\.wasm/)?.[0];
   if (!trunkJs || !trunkWasm) throw new Error("split: index.html does not name Trunk's knockback-<hash>.js and _bg.wasm");
   const js = readFileSync(join(out, "knockback.js"));
-  const wasm = readFileSync(join(out, "knockback_bg.wasm"));
-  // Every tag that names one of them: the preloads (with their integrity) and the loader.
-  html = html.replace(/<link\b[^>]*>/g, (tag) => {
-    if (tag.includes(trunkJs)) return tag.replace(/integrity="[^"]*"/, `integrity="${sri(js)}"`);
-    if (tag.includes(trunkWasm)) return tag.replace(/integrity="[^"]*"/, `integrity="${sri(wasm)}"`);
-    return tag;
-  });
+  // The script's preload keeps an integrity check, with the new hash (the wasm's
+  // preload is dropped below), then every name moves to the new folder.
+  html = html.replace(/<link\b[^>]*>/g, (tag) =>
+    tag.includes(trunkJs) ? tag.replace(/integrity="[^"]*"/, `integrity="${sri(js)}"`) : tag);
   html = html.split(trunkJs).join(`${dirName}/knockback.js`).split(trunkWasm).join(`${dirName}/knockback_bg.wasm`);
   // The loader is a static import of knockback.js: preload it too, saving a round trip.
   const loader = join(out, "__wasm_split.js");

@@ -1,5 +1,5 @@
 //! A page whose code is a separate piece of the wasm, fetched the first time the page
-//! opens (Settings, the reflection pages, Insights: see "What loads when" in
+//! opens (every page but the dashboard and the list: see "What loads when" in
 //! `docs/ARCHITECTURE.md`). Shows "Loading…" meanwhile; if the piece can't be fetched
 //! (offline before the service worker had it, a flaky line), says so and offers to try
 //! again, instead of the whole app stopping.

@@ -97,6 +97,17 @@ async function launchAdapted(engine, served) {
   };
 }
 
+/** Waits until the service worker controls the page: it has copied the app, every piece
+ * of the wasm included, so the page can be reloaded with no network. */
+export async function untilServiceWorker(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((ok) => navigator.serviceWorker.addEventListener("controllerchange", ok, { once: true }));
+    }
+  });
+}
+
 /** Opens `path` (relative to the app's base) and waits until the app has mounted. */
 export async function open(page, baseUrl, path = "") {
   await page.goto(new URL(path, baseUrl).href);

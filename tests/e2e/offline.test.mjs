@@ -2,7 +2,7 @@
 // request beyond its own files; the Content-Security-Policy holds with zero violations.
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, open, nav, addApplication, waitForSaved, ENGINES } from "./helpers.mjs";
+import { launch, open, nav, addApplication, waitForSaved, untilServiceWorker, ENGINES } from "./helpers.mjs";
 
 for (const engine of ENGINES) describe(engine, () => {
   let env;
@@ -23,13 +23,7 @@ for (const engine of ENGINES) describe(engine, () => {
     t.after(() => ctx.close());
     const page = await ctx.newPage();
     await open(page, env.url);
-    // Wait until the service worker controls the page and has cached the shell.
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((ok) => navigator.serviceWorker.addEventListener("controllerchange", ok, { once: true }));
-      }
-    });
+    await untilServiceWorker(page);
     await ctx.setOffline(true);
     await page.reload();
     await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();

@@ -2,7 +2,7 @@
 // links, deep-link reloads and saving all work under the prefix.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, open, nav, addApplication, waitForSaved } from "./helpers.mjs";
+import { launch, open, nav, addApplication, waitForSaved, untilServiceWorker } from "./helpers.mjs";
 
 let env;
 before(async () => { env = await launch({ dist: "target/dist-subpath", base: "/knockback/" }); });
@@ -34,12 +34,7 @@ test("offline under /knockback/ after one visit, with the pages whose code loads
   t.after(() => ctx.close());
   const page = await ctx.newPage();
   await open(page, env.url);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((ok) => navigator.serviceWorker.addEventListener("controllerchange", ok, { once: true }));
-    }
-  });
+  await untilServiceWorker(page);
   await ctx.setOffline(true);
   await page.reload();
   await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
