@@ -1,9 +1,28 @@
-//! A time zone's UTC offset at a given wall-clock time, from the browser's own time
-//! zone database (`Intl.DateTimeFormat`), so the app ships none of its own. Used by
-//! the calendar file to describe the zones its interviews are in.
+//! Time zones from the browser's own database (`Intl`), so the app ships none of its
+//! own: a zone's UTC offset at a given wall-clock time (the calendar file describes
+//! the zones its interviews are in), and the list of zones the interview form offers.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use wasm_bindgen::{JsCast, JsValue};
+
+/// Every IANA zone the browser knows (`Intl.supportedValuesOf('timeZone')`), or `None`
+/// where the engine has no such list (then the interview form keeps a plain text
+/// field). Looked up by name rather than called directly: a missing function must not
+/// throw.
+pub(crate) fn time_zones() -> Option<Vec<String>> {
+    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let list = js_sys::Reflect::get(&intl, &"supportedValuesOf".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?
+        .call1(&intl, &"timeZone".into())
+        .ok()?;
+    let zones: Vec<String> = js_sys::Array::from(&list)
+        .iter()
+        .filter_map(|z| z.as_string())
+        .collect();
+    (!zones.is_empty()).then_some(zones)
+}
 
 /// A formatter that shows an instant's wall-clock time in `zone`, or `None` when the
 /// browser does not know the zone (the constructor throws a RangeError, caught here).

@@ -1,4 +1,5 @@
-//! "Deleted … Undo": deleting asks for nothing, and this bar makes a slip harmless.
+//! "Deleted … Undo", "Moved … Undo": deleting and one-tap moves ask for nothing, and
+//! this bar makes a slip harmless.
 
 use leptos::prelude::*;
 use std::time::Duration;
@@ -25,8 +26,8 @@ pub(crate) fn UndoBar() -> impl IntoView {
         <div class="undo-region" role="status" aria-live="polite">
             {move || store.undo.get().map(|d| view! {
                 <div class="undo-bar">
-                    <span>{format!("Deleted {} at {}.", d.application.role, d.application.company)}</span>
-                    <button type="button" on:click=move |_| store.undo_delete()>"Undo"</button>
+                    <span>{d.sentence()}</span>
+                    <button type="button" on:click=move |_| store.undo_last()>"Undo"</button>
                 </div>
             })}
         </div>

@@ -1,6 +1,6 @@
 //! A small iCalendar (RFC 5545) writer for reminders: feedback follow-ups, interviews
-//! (timed when the round has a start time), development-plan targets and reconnect
-//! dates. Small enough to test fully, so no extra crate.
+//! (timed when the round has a start time), closing dates of roles not yet applied
+//! for, development-plan targets and reconnect dates. Small enough to test fully, so no extra crate.
 //!
 //! Every event's UID is derived from the id of the record it comes from, so importing
 //! a newer file updates the events instead of adding copies; SEQUENCE grows with the
@@ -24,6 +24,7 @@ use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 
 use super::feedback::FeedbackStatus;
 use super::reflection::PlanStatus;
+use super::stage::Stage;
 use super::time::{ics_date, ics_local};
 use super::today::{round_place, round_time, round_zone};
 use super::AppData;
@@ -38,7 +39,8 @@ pub(crate) enum Alarm {
     MinutesBefore(u32),
     /// At 09:00 on the day of an all-day event (a follow-up, a plan target).
     MorningOf,
-    /// At 09:00 the day before an all-day event (an interview without a time).
+    /// At 09:00 the day before an all-day event (an interview without a time, a
+    /// closing date).
     MorningBefore,
 }
 
@@ -81,8 +83,8 @@ fn sequence(at: DateTime<Utc>) -> u32 {
     u32::try_from((at.timestamp() - EPOCH_2024) / 60).unwrap_or(0)
 }
 
-/// Open follow-ups, interviews from `today` on, open plan targets and reconnect dates,
-/// in date order.
+/// Open follow-ups, interviews from `today` on, closing dates of saved roles from
+/// `today` on, open plan targets and reconnect dates, in date order.
 pub(crate) fn reminders(data: &AppData, today: NaiveDate) -> Vec<Reminder> {
     let mut out = Vec::new();
     for app in &data.applications {
@@ -99,6 +101,26 @@ pub(crate) fn reminders(data: &AppData, today: NaiveDate) -> Vec<Reminder> {
                         .into(),
                     location: String::new(),
                     alarm: Alarm::MorningOf,
+                    sequence: seq,
+                });
+            }
+        }
+        // A role still only saved: the last day to apply, warned of the morning before.
+        if let (Stage::Saved, Some(closes)) = (app.stage(), app.closing_on) {
+            if closes >= today {
+                let mut description = "Last day to apply.".to_owned();
+                if !app.link.trim().is_empty() {
+                    description.push_str(&format!(" The job ad: {}", app.link.trim()));
+                }
+                out.push(Reminder {
+                    uid: format!("closing-{}@knockback", app.id),
+                    date: closes,
+                    time: None,
+                    zone: String::new(),
+                    summary: format!("Applications close: {} at {}", app.role, app.company),
+                    description,
+                    location: String::new(),
+                    alarm: Alarm::MorningBefore,
                     sequence: seq,
                 });
             }

@@ -180,6 +180,42 @@ pub(crate) fn looks_like_time_zone(name: &str) -> bool {
         })
 }
 
+/// The zones to offer for what the user typed, at most `limit`: their own zone first,
+/// then zones with a part starting with the text ("lon" finds Europe/London), then
+/// zones containing it anywhere, each in the browser's order. Case and spaces versus
+/// underscores don't matter ("new york" finds America/New_York).
+pub(crate) fn matching_zones<'a>(
+    zones: &'a [String],
+    own: &'a str,
+    typed: &str,
+    limit: usize,
+) -> Vec<&'a str> {
+    let key = |z: &str| z.to_lowercase().replace(' ', "_");
+    let q = key(typed.trim());
+    let rank = |z: &str| {
+        let k = key(z);
+        if q.is_empty() || k.split('/').any(|part| part.starts_with(&q)) || k.starts_with(&q) {
+            Some(0)
+        } else if k.contains(&q) {
+            Some(1)
+        } else {
+            None
+        }
+    };
+    let own = (!own.is_empty() && rank(own).is_some()).then_some(own);
+    let rest = |r| {
+        zones
+            .iter()
+            .map(String::as_str)
+            .filter(move |z| Some(*z) != own && rank(z) == Some(r))
+    };
+    own.into_iter()
+        .chain(rest(0))
+        .chain(rest(1))
+        .take(limit)
+        .collect()
+}
+
 impl InterviewRound {
     /// The place when it is (or contains) a web link: the video call to join.
     pub(crate) fn video_link(&self) -> Option<&str> {
@@ -298,6 +334,39 @@ mod tests {
         for bad in ["", "Europe/", "/London", "GMT 5", "Europe//London", "1/2"] {
             assert!(!looks_like_time_zone(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn zones_match_by_any_part_with_the_users_own_first() {
+        let zones: Vec<String> = [
+            "America/New_York",
+            "Asia/Kolkata",
+            "Europe/Berlin",
+            "Europe/London",
+            "Pacific/Auckland",
+        ]
+        .map(String::from)
+        .to_vec();
+        let m = |own, typed, limit| matching_zones(&zones, own, typed, limit);
+        assert_eq!(
+            m("Europe/London", "", 3),
+            ["Europe/London", "America/New_York", "Asia/Kolkata"]
+        );
+        assert_eq!(m("Europe/London", "lon", 9), ["Europe/London"]);
+        assert_eq!(m("Europe/London", "new y", 9), ["America/New_York"]);
+        assert_eq!(
+            m("Europe/London", "EUROPE", 9),
+            ["Europe/London", "Europe/Berlin"]
+        );
+        // "land" starts no part, so it comes after the parts starting with it.
+        assert_eq!(m("", "a", 9).first(), Some(&"America/New_York"));
+        assert_eq!(m("", "land", 9), ["Pacific/Auckland"]);
+        assert_eq!(m("", "mars", 9), Vec::<&str>::new());
+        // An own zone the list doesn't name (an alias) is still offered first.
+        assert_eq!(
+            m("Asia/Calcutta", "asia", 9),
+            ["Asia/Calcutta", "Asia/Kolkata"]
+        );
     }
 
     #[test]

@@ -37,6 +37,15 @@ impl Priority {
         }
     }
 
+    /// The one word a spreadsheet cell holds ("High").
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Priority::Low => "Low",
+            Priority::Medium => "Medium",
+            Priority::High => "High",
+        }
+    }
+
     /// The short word shown on a card or the detail page.
     pub(crate) fn short_label(self) -> &'static str {
         match self {

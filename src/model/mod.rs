@@ -62,6 +62,40 @@ pub(crate) struct Deleted {
     pub(crate) reflections: Vec<Reflection>,
 }
 
+/// A stage move made in one tap (the board, the list's quick change), kept in memory
+/// for "Undo": the exact history entry it added, so Undo takes out that one and no
+/// other (a change the user then dated by hand, an edit, all stay).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Moved {
+    pub(crate) application_id: Uuid,
+    pub(crate) change: stage::StageChange,
+    /// "Recruiter at Acme", for the bar's sentence.
+    pub(crate) name: String,
+}
+
+/// What the Undo bar offers to take back: the last delete or the last move.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Undoable {
+    // Boxed: a whole application beside a small move.
+    Deleted(Box<Deleted>),
+    Moved(Moved),
+}
+
+impl Undoable {
+    /// The bar's sentence.
+    pub(crate) fn sentence(&self) -> String {
+        match self {
+            Undoable::Deleted(d) => {
+                format!(
+                    "Deleted {} at {}.",
+                    d.application.role, d.application.company
+                )
+            }
+            Undoable::Moved(m) => format!("Moved {} to {}.", m.name, m.change.stage.label()),
+        }
+    }
+}
+
 /// Company names match ignoring case and surrounding spaces ("acme " is "Acme").
 pub(crate) fn same_company(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()
@@ -170,6 +204,25 @@ impl AppData {
         let at = deleted.index.min(self.applications.len());
         self.applications.insert(at, deleted.application);
         self.reflections.extend(deleted.reflections);
+    }
+
+    /// Takes out the stage entry a move added, if it is still there; the history is
+    /// never left empty. True when something was taken out.
+    pub(crate) fn undo_move(&mut self, moved: &Moved, now: DateTime<Utc>) -> bool {
+        let Some(app) = (self.applications.iter_mut()).find(|a| a.id == moved.application_id)
+        else {
+            return false;
+        };
+        let Some(at) = app.history.iter().position(|c| *c == moved.change) else {
+            return false; // already undone (a double click), or the entry was removed
+        };
+        if app.history.len() < 2 {
+            return false;
+        }
+        app.history.remove(at);
+        app.updated_at = now;
+        self.meta.changes_since_backup = self.meta.changes_since_backup.saturating_add(1);
+        true
     }
 
     /// Every application to `company`, compared without case or surrounding spaces.
@@ -423,6 +476,49 @@ mod tests {
         data.undo_delete(deleted);
         assert_eq!(data.applications, before.applications);
         assert_eq!(data.reflections, before.reflections);
+    }
+
+    #[test]
+    fn undoing_a_move_takes_out_only_the_entry_it_added() {
+        let mut data = AppData::default();
+        data.add_application(app("A", None));
+        let id = data.applications[0].id;
+        let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 3, d).expect("date");
+        let now = Utc::now();
+        data.record_stage(id, Stage::Screening, day(2), day(9), now)
+            .expect("recorded");
+        let moved_at = now + chrono::Duration::seconds(5);
+        data.record_stage(id, Stage::Interviewing, day(9), day(9), moved_at)
+            .expect("recorded");
+        let moved = Moved {
+            application_id: id,
+            change: stage::StageChange {
+                stage: Stage::Interviewing,
+                on: day(9),
+                recorded_at: moved_at,
+            },
+            name: "Role at A".into(),
+        };
+        // A back-dated change recorded after the move stays when the move is undone.
+        data.record_stage(id, Stage::Screening, day(5), day(9), moved_at)
+            .expect("recorded");
+        let before: Vec<_> = data.applications[0].history.clone();
+        assert!(data.undo_move(&moved, Utc::now()));
+        let expected: Vec<_> = before.into_iter().filter(|c| *c != moved.change).collect();
+        assert_eq!(
+            data.applications[0].history, expected,
+            "only the move's entry goes"
+        );
+        assert_eq!(expected.len(), 3, "the back-dated change stays");
+        assert!(
+            !data.undo_move(&moved, Utc::now()),
+            "a second Undo does nothing"
+        );
+        assert_eq!(data.applications[0].history.len(), 3);
+        assert_eq!(
+            Undoable::Moved(moved).sentence(),
+            "Moved Role at A to Interviewing."
+        );
     }
 
     #[test]

@@ -18,6 +18,7 @@ mod files;
 mod loading;
 mod lock;
 mod prefs;
+mod undo;
 
 pub(crate) use crate::storage::persistence::{FileRead, LockedFile, Offer, Preview};
 
@@ -57,8 +58,8 @@ pub(crate) struct Store {
     pub(crate) health: RwSignal<Health>,
     /// A one-line notice, e.g. "Updated from another tab".
     pub(crate) notice: RwSignal<Option<String>>,
-    /// The last deletion, offered for "Undo" for a few seconds.
-    pub(crate) undo: RwSignal<Option<crate::model::Deleted>>,
+    /// The last deletion or one-tap stage move, offered for "Undo" for a few seconds.
+    pub(crate) undo: RwSignal<Option<crate::model::Undoable>>,
     /// The passphrase lock is on and open in this tab (saves and downloads are
     /// encrypted). Compare [`Health::AwaitingPassphrase`]: locked and not yet opened.
     pub(crate) lock_on: RwSignal<bool>,
@@ -202,20 +203,6 @@ impl Store {
         f: impl FnOnce(&mut crate::model::Reflection),
     ) {
         self.update(|d| d.edit_reflection(id, chrono::Utc::now(), f));
-    }
-
-    /// Deletes an application and offers "Undo".
-    pub(crate) fn delete_application(&self, id: uuid::Uuid) {
-        if let Some(deleted) = self.update(|d| d.delete_application(id)).flatten() {
-            self.undo.set(Some(deleted));
-        }
-    }
-
-    pub(crate) fn undo_delete(&self) {
-        if let Some(deleted) = self.undo.get_untracked() {
-            self.undo.set(None);
-            self.update(|d| d.undo_delete(deleted));
-        }
     }
 
     /// Saves immediately if a save is waiting (the page is being hidden or closed).

@@ -131,18 +131,18 @@ for (const engine of ENGINES) describe(engine, () => {
     assert.ok((await page.url()).endsWith("/"), "back on the dashboard");
   });
 
-  test("the .ics file: a timed interview in its zone, alarms, plan and reconnect dates, stable UIDs", async (t) => {
+  test("the .ics file: a timed interview in its zone, alarms, a closing date, plan and reconnect dates, stable UIDs", async (t) => {
     const { page } = await freshPage(env, t, { path: "" });
     await seed(page, env, notebook());
     const button = page.getByRole("button", { name: "Download reminders (.ics)" });
     const first = await download(page, () => button.click());
-    await page.getByText("Downloaded 4 reminders.", { exact: false }).waitFor();
+    await page.getByText("Downloaded 5 reminders.", { exact: false }).waitFor();
     const second = await download(page, () => button.click());
     assert.equal(first.name, "knockback-reminders.ics");
     assert.ok(first.text.split("\r\n").every((l) => Buffer.byteLength(l) <= 75), "lines are folded at 75 octets");
     const lines = first.text.replace(/\r\n /g, "").split("\r\n");
     const events = first.text.replace(/\r\n /g, "").split("BEGIN:VEVENT").slice(1);
-    assert.equal(events.length, 4, "follow-up, interview, plan target, reconnect");
+    assert.equal(events.length, 5, "follow-up, interview, closing date, plan target, reconnect");
     const event = (uid) => {
       const e = events.find((x) => x.includes(`\r\nUID:${uid}\r\n`));
       assert.ok(e, `an event with UID ${uid}`);
@@ -166,6 +166,12 @@ for (const engine of ENGINES) describe(engine, () => {
     const reconnect = event(`reconnect-${REFLECTION}@knockback`);
     assert.ok(reconnect.includes(`DTSTART;VALUE=DATE:${compact(isoDay(1))}`));
     assert.ok(reconnect.includes("SUMMARY:Reconnect with Initech (Talent Lead)"));
+    // The saved role's closing date: all day, warned at 09:00 the day before.
+    const closing = event(`closing-${UMBRELLA}@knockback`);
+    assert.ok(closing.includes(`DTSTART;VALUE=DATE:${compact(isoDay(1))}`), closing.join("\n"));
+    assert.ok(closing.includes(`DTEND;VALUE=DATE:${compact(isoDay(2))}`), closing.join("\n"));
+    assert.ok(closing.includes("SUMMARY:Applications close: People Partner at Umbrella"));
+    assert.ok(closing.includes("TRIGGER:-PT15H"), "the morning before");
     const followUp = event(`follow-up-${NORTHWIND}@knockback`);
     assert.ok(followUp.includes(`DTSTART;VALUE=DATE:${compact(isoDay(-1))}`));
 

@@ -5,7 +5,9 @@
 //!
 //! A drag starts only after the pointer travels a few pixels, so a tap still opens the
 //! card; a touch drag starts from the card's grip, so a swipe elsewhere still scrolls.
-//! Escape or a cancelled pointer ends it with nothing changed.
+//! Escape or a cancelled pointer ends it with nothing changed. A card held near the
+//! board's left or right edge (or the window's top or bottom) scrolls it, a frame at a
+//! time, so every column can be reached in one drag, by mouse or by touch.
 
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -50,8 +52,30 @@ pub(crate) struct BoardCtx {
     pub(crate) dragging: RwSignal<Option<Uuid>>,
     store: Store,
     press: StoredValue<Option<Press>>,
+    /// The columns' scroller, scrolled by a card held near its edge.
+    board: NodeRef<leptos::html::Div>,
+    /// The pointer's last position during a drag, and whether the edge scroll runs.
+    pointer_at: StoredValue<(f64, f64)>,
+    edge_scrolling: StoredValue<bool>,
     /// Set when a drag ends, so the click that follows does not open the card.
     swallow_click: StoredValue<bool>,
+}
+
+/// How near an edge (in pixels) a held card starts scrolling, and the fastest step.
+const EDGE: f64 = 48.0;
+const EDGE_STEP: f64 = 18.0;
+
+/// The scroll step for a pointer at `at` between `low` and `high`: negative near
+/// `low`, positive near `high`, faster the nearer the edge, zero elsewhere.
+fn edge_step(at: f64, low: f64, high: f64) -> f64 {
+    let zone = EDGE.min((high - low) / 4.0);
+    if at < low + zone {
+        -EDGE_STEP * ((low + zone - at) / zone).min(1.0)
+    } else if at > high - zone {
+        EDGE_STEP * ((at - (high - zone)) / zone).min(1.0)
+    } else {
+        0.0
+    }
 }
 
 /// The stage of the column at a point on screen, if any.
@@ -115,10 +139,62 @@ impl BoardCtx {
             }
         }
         ev.prevent_default();
+        self.pointer_at.set_value((x, y));
+        self.hover_at(x, y);
+        if !self.edge_scrolling.get_value() && self.edge_steps() != (0.0, 0.0) {
+            self.edge_scrolling.set_value(true);
+            let ctx = *self;
+            request_animation_frame(move || ctx.edge_tick());
+        }
+    }
+
+    fn hover_at(&self, x: f64, y: f64) {
         let over = stage_at(x, y);
         if self.hover.get_untracked() != over {
             self.hover.set(over);
         }
+    }
+
+    /// (sideways step for the board, up-down step for the window) at the pointer.
+    fn edge_steps(&self) -> (f64, f64) {
+        let (x, y) = self.pointer_at.get_value();
+        let sideways = self.board.get_untracked().map_or(0.0, |b| {
+            let r = b.get_bounding_client_rect();
+            let room = b.scroll_width() > b.client_width();
+            if room {
+                edge_step(x, r.left(), r.right())
+            } else {
+                0.0
+            }
+        });
+        let height = window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        (sideways, edge_step(y, 0.0, height))
+    }
+
+    /// One frame of the edge scroll; the next is asked for while the card is held
+    /// near an edge.
+    fn edge_tick(&self) {
+        let held = self.press.get_value().is_some_and(|p| p.dragging);
+        let (dx, dy) = if held { self.edge_steps() } else { (0.0, 0.0) };
+        if (dx, dy) == (0.0, 0.0) {
+            self.edge_scrolling.set_value(false);
+            return;
+        }
+        if let Some(b) = self.board.get_untracked() {
+            b.set_scroll_left(b.scroll_left() + dx.round() as i32);
+        }
+        if dy != 0.0 {
+            window().scroll_by_with_x_and_y(0.0, dy.round());
+        }
+        // The columns moved under a still pointer.
+        let (x, y) = self.pointer_at.get_value();
+        self.hover_at(x, y);
+        let ctx = *self;
+        request_animation_frame(move || ctx.edge_tick());
     }
 
     pub(crate) fn up(&self, ev: &leptos::ev::PointerEvent) {
@@ -142,7 +218,7 @@ impl BoardCtx {
         let to = stage_at(ev.client_x() as f64, ev.client_y() as f64);
         self.end();
         if let Some(to) = to.filter(|to| *to != p.from) {
-            self.announce.set(Some(record_move(self.store, p.id, to)));
+            self.announce.set(record_move(self.store, p.id, to));
         }
     }
 
@@ -170,6 +246,26 @@ impl BoardCtx {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::edge_step;
+
+    #[test]
+    fn a_card_near_an_edge_scrolls_towards_it_faster_the_nearer() {
+        assert_eq!(edge_step(500.0, 0.0, 1000.0), 0.0);
+        assert!(edge_step(10.0, 0.0, 1000.0) < edge_step(40.0, 0.0, 1000.0));
+        assert!(edge_step(40.0, 0.0, 1000.0) < 0.0);
+        assert!(edge_step(990.0, 0.0, 1000.0) > 0.0);
+        assert_eq!(
+            edge_step(-50.0, 0.0, 1000.0),
+            -18.0,
+            "beyond the edge: full speed"
+        );
+        // A short area keeps a still middle.
+        assert_eq!(edge_step(50.0, 0.0, 100.0), 0.0);
+    }
+}
+
 #[component]
 pub(crate) fn Board(
     #[prop(into)] cards: Signal<Vec<Card>>,
@@ -181,6 +277,9 @@ pub(crate) fn Board(
         dragging: RwSignal::new(None),
         store: use_store(),
         press: StoredValue::new(None),
+        board: NodeRef::new(),
+        pointer_at: StoredValue::new((0.0, 0.0)),
+        edge_scrolling: StoredValue::new(false),
         swallow_click: StoredValue::new(false),
     };
     let esc = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -205,11 +304,14 @@ pub(crate) fn Board(
     let closed_count = move || cards.with(|c| c.iter().filter(|c| c.stage.is_closed()).count());
     view! {
         // Focusable, so a keyboard can scroll the columns sideways when they overflow.
-        <div class="board" tabindex="0" role="group" aria-label="Active stages" class:is-dragging=move || ctx.dragging.with(Option::is_some)>
+        <div class="board" tabindex="0" role="group" aria-label="Active stages" node_ref=ctx.board
+            class:is-dragging=move || ctx.dragging.with(Option::is_some)>
             {Stage::ALL.into_iter().filter(|s| !s.is_closed()).map(|s| view! {
                 <BoardColumn stage=s cards=in_stage(s) ctx=ctx/>
             }).collect_view()}
         </div>
+        // Shown (by the style sheet) only where the columns don't all fit.
+        <p class="hint board-more">"Scroll or swipe sideways for more stages."</p>
         // Closed columns are built when first unfolded: most of a long search is closed,
         // and nobody sees those cards until they ask.
         <details class="board-closed card" on:toggle=move |ev| {

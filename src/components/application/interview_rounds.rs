@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::browser::format_date;
+use crate::components::application::zone_picker::ZonePicker;
 use crate::components::choice_select::ChoiceSelect;
 use crate::model::interview::{InterviewDraft, InterviewKind, InterviewRound};
 use crate::state::use_store;
@@ -144,10 +145,10 @@ fn RoundForm(
                 </div>
                 <div class="field">
                     <label for="round-zone">"Time zone"</label>
-                    <p class="hint" id="round-zone-hint">"Like Europe/London. Empty means yours."</p>
-                    <input id="round-zone" type="text" autocomplete="off" aria-describedby="round-zone-hint round-error"
-                        prop:value=move || draft.with(|d| d.time_zone.clone())
-                        on:input=move |ev| draft.update(|d| d.time_zone = event_target_value(&ev))/>
+                    <p class="hint" id="round-zone-hint">"Like Europe/London: type a city or region to find it. Empty means yours."</p>
+                    <ZonePicker id="round-zone" described_by="round-zone-hint round-error"
+                        value=Signal::derive(move || draft.with(|d| d.time_zone.clone()))
+                        on_change=Callback::new(move |z: String| draft.update(|d| d.time_zone = z))/>
                 </div>
                 <div class="field">
                     <label for="round-interviewers">"Interviewers"</label>

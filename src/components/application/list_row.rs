@@ -26,7 +26,8 @@ pub(crate) struct Row {
     pub(crate) sample: bool,
 }
 
-/// `announce`: the page's polite live region, which says what moved.
+/// `announce`: the page's polite live region, which says why a move didn't happen
+/// (the Undo bar says what moved).
 #[component]
 pub(crate) fn ListRow(row: Row, announce: RwSignal<Option<String>>) -> impl IntoView {
     let store = use_store();
@@ -37,7 +38,7 @@ pub(crate) fn ListRow(row: Row, announce: RwSignal<Option<String>>) -> impl Into
         let select_id = select_id.clone();
         move |to: Option<Stage>| {
             if let Some(to) = to.filter(|to| *to != row.stage) {
-                announce.set(Some(record_move(store, id, to)));
+                announce.set(record_move(store, id, to));
                 // The row is drawn again (or leaves an Active/Closed view); keep focus
                 // on its stage if it is still here.
                 focus_later(select_id.clone());

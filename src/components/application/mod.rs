@@ -20,3 +20,4 @@ pub(crate) mod quick_add;
 pub(crate) mod row_menu;
 pub(crate) mod stage_badge;
 pub(crate) mod stage_change_form;
+pub(crate) mod zone_picker;

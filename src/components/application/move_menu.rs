@@ -11,20 +11,14 @@ use crate::model::Stage;
 use crate::state::{use_store, Store};
 
 /// Records a move to `to`, dated today (as the detail page's form defaults to), and
-/// returns the sentence to announce.
-pub(crate) fn record_move(store: Store, id: Uuid, to: Stage) -> String {
-    let today = crate::browser::today();
-    let name = store
-        .data
-        .with_untracked(|d| {
-            d.application(id)
-                .map(|a| format!("{} at {}", a.role, a.company))
-        })
-        .unwrap_or_default();
-    match store.update(|d| d.record_stage(id, to, today, today, chrono::Utc::now())) {
-        Some(Ok(())) => format!("Moved {name} to {}.", to.label()),
-        Some(Err(e)) => e.to_string(),
-        None => "This notebook can't be changed right now.".to_owned(),
+/// offers Undo. The Undo bar (a live region) says what moved; what is returned is the
+/// sentence for the page's own live region: nothing after a move (one announcement,
+/// not two), or why it didn't happen.
+pub(crate) fn record_move(store: Store, id: Uuid, to: Stage) -> Option<String> {
+    match store.move_application(id, to) {
+        Some(Ok(())) => None,
+        Some(Err(e)) => Some(e.to_string()),
+        None => Some("This notebook can't be changed right now.".to_owned()),
     }
 }
 
@@ -131,7 +125,7 @@ pub(crate) fn MoveMenu(
         let button_id = button_id.clone();
         move |to: Stage| {
             open.set(false);
-            announce.set(Some(record_move(store, id, to)));
+            announce.set(record_move(store, id, to));
             // The card is drawn again in its new column with the same button id.
             focus_later(button_id.clone());
         }

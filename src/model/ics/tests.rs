@@ -222,6 +222,25 @@ fn reminders_cover_follow_ups_interviews_plans_and_reconnects_with_stable_uids()
     app.interviews = vec![round.clone(), old_round];
     let app_id = app.id;
     data.add_application(app);
+    // A saved role closing on 15 March; one already applied for, and one closed
+    // last month, have nothing to remind of.
+    let saved = |company: &str, stage: &str, closing: &str| {
+        ApplicationDraft {
+            company: company.into(),
+            role: "Buyer".into(),
+            stage: stage.into(),
+            closing_on: closing.into(),
+            link: "https://jobs.example.com/9".into(),
+            ..Default::default()
+        }
+        .build(Uuid::new_v4(), d(3, 1), now())
+        .expect("valid")
+    };
+    let open = saved("Globex", "saved", "2026-03-15");
+    let open_id = open.id;
+    data.add_application(open);
+    data.add_application(saved("Initech", "applied", "2026-03-16"));
+    data.add_application(saved("Hooli", "saved", "2026-02-15"));
     let mut r = Reflection::new(Uuid::new_v4(), app_id, now());
     let gap = SkillGap {
         gap: "Metrics".into(),
@@ -257,6 +276,11 @@ fn reminders_cover_follow_ups_interviews_plans_and_reconnects_with_stable_uids()
                 Alarm::MorningBefore
             ),
             (
+                format!("closing-{open_id}@knockback"),
+                d(3, 15),
+                Alarm::MorningBefore
+            ),
+            (
                 format!("plan-{}@knockback", gap.id),
                 d(3, 20),
                 Alarm::MorningOf
@@ -269,16 +293,23 @@ fn reminders_cover_follow_ups_interviews_plans_and_reconnects_with_stable_uids()
         ]
     );
     assert_eq!(list[1].summary, "Panel interview: Recruiter at Acme");
-    assert_eq!(list[2].summary, "Plan target: Metrics");
-    assert_eq!(list[3].summary, "Reconnect with Acme (Recruiter)");
+    assert_eq!(list[2].summary, "Applications close: Buyer at Globex");
+    assert!(list[2].description.contains("https://jobs.example.com/9"));
+    assert_eq!(list[2].time, None, "all day");
+    assert_eq!(list[3].summary, "Plan target: Metrics");
+    assert_eq!(list[4].summary, "Reconnect with Acme (Recruiter)");
     assert_eq!(
         reminders(&data, d(3, 1)),
         list,
         "the same notebook gives the same events"
     );
     let ics = calendar(&list, now(), &no_zones);
-    assert_eq!(ics.matches("BEGIN:VALARM").count(), 4);
-    assert_eq!(ics.matches("TRANSP:TRANSPARENT").count(), 4);
+    assert_eq!(ics.matches("BEGIN:VALARM").count(), 5);
+    assert_eq!(ics.matches("TRANSP:TRANSPARENT").count(), 5);
+    assert!(
+        ics.contains("TRIGGER:-PT15H\r\n"),
+        "the closing date's morning-before alarm"
+    );
 }
 
 #[test]

@@ -1,8 +1,12 @@
 //! Which field each column fills: a guess from the header, checked against the
 //! column's values, that the user can then change column by column.
 
+use super::rounds;
 use super::sheet::Sheet;
-use super::values::{clean, is_date, is_yes_no, looks_like_link, DateOrder};
+use super::values::{
+    clean, is_amount, is_date, is_yes_no, looks_like_link, priority_for, DateOrder,
+};
+use crate::model::job_details::parse_currency;
 use crate::model::order;
 
 /// What a column can fill in an application.
@@ -18,10 +22,16 @@ pub(crate) enum Field {
     Tags,
     Notes,
     History,
+    SalaryMin,
+    SalaryMax,
+    Currency,
+    ClosingOn,
+    Priority,
+    Rounds,
 }
 
 impl Field {
-    pub(crate) const ALL: [Field; 10] = [
+    pub(crate) const ALL: [Field; 16] = [
         Field::Company,
         Field::Role,
         Field::Applied,
@@ -32,6 +42,12 @@ impl Field {
         Field::Tags,
         Field::Notes,
         Field::History,
+        Field::SalaryMin,
+        Field::SalaryMax,
+        Field::Currency,
+        Field::ClosingOn,
+        Field::Priority,
+        Field::Rounds,
     ];
 
     /// The words a user sees, the same as on the application form.
@@ -47,6 +63,12 @@ impl Field {
             Field::Tags => "Tags",
             Field::Notes => "Notes",
             Field::History => "Stage history",
+            Field::SalaryMin => "Minimum salary",
+            Field::SalaryMax => "Maximum salary",
+            Field::Currency => "Currency",
+            Field::ClosingOn => "Closing date",
+            Field::Priority => "Priority",
+            Field::Rounds => "Interview rounds",
         }
     }
 
@@ -63,6 +85,12 @@ impl Field {
             Field::Tags => "tags",
             Field::Notes => "notes",
             Field::History => "history",
+            Field::SalaryMin => "salary_min",
+            Field::SalaryMax => "salary_max",
+            Field::Currency => "currency",
+            Field::ClosingOn => "closing_on",
+            Field::Priority => "priority",
+            Field::Rounds => "rounds",
         }
     }
 
@@ -134,6 +162,20 @@ fn by_name(key: &str) -> Option<(Field, u8)> {
         "tags" | "tag" | "labels" | "keywords" => (Field::Tags, 3),
         "notes" | "note" | "comments" | "comment" => (Field::Notes, 3),
         "stagehistory" | "statushistory" | "history" => (Field::History, 3),
+        // Teal writes "Max. Salary"; a bare "Salary" (Huntr, templates) is often a
+        // range in words ("£28-32k") and is left for the user to place.
+        "salarymin" | "minsalary" | "minimumsalary" | "salaryfrom" => (Field::SalaryMin, 3),
+        "salarymax" | "maxsalary" | "maximumsalary" | "salaryto" => (Field::SalaryMax, 3),
+        "currency" | "salarycurrency" => (Field::Currency, 3),
+        // Huntr and Teal both call the last day to apply the deadline.
+        "closingdate"
+        | "closeson"
+        | "closingon"
+        | "deadline"
+        | "applicationdeadline"
+        | "applyby" => (Field::ClosingOn, 3),
+        "priority" => (Field::Priority, 3),
+        "interviewrounds" | "interviews" | "rounds" => (Field::Rounds, 3),
         _ => return None,
     })
 }
@@ -189,8 +231,13 @@ pub(crate) fn fits<'a>(field: Field, cells: impl Iterator<Item = &'a str>) -> bo
     let share =
         |test: fn(&str) -> bool| values.iter().filter(|v| test(v)).count() * 2 >= values.len();
     match field {
-        Field::Applied => share(is_date),
+        Field::Applied | Field::ClosingOn => share(is_date),
         Field::Link => share(looks_like_link),
+        Field::SalaryMin | Field::SalaryMax => share(is_amount),
+        Field::Currency => share(|v| parse_currency(v).is_ok()),
+        Field::Priority => share(|v| priority_for(v).is_some()),
+        // A count of rounds (an older export's "Interviews") is not the rounds.
+        Field::Rounds => share(|v| rounds::parse(v).is_ok()),
         _ => !values.iter().all(|v| is_yes_no(v)),
     }
 }

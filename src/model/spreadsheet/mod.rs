@@ -1,9 +1,11 @@
-//! Spreadsheets: applications out to CSV (with stage history and feedback status), and
+//! Spreadsheets: applications out to CSV (every field the form and the interview rounds
+//! hold, with stage history and feedback status), and
 //! in from a CSV kept by hand or exported by another tracker. Importing is three steps:
 //! read the file ([`Sheet`]), guess what each column holds ([`Mapping`], which the user
 //! can change), and preview what would be added ([`preview`]).
 
 mod columns;
+mod rounds;
 mod sheet;
 mod values;
 use super::error::SheetError;
@@ -13,7 +15,9 @@ pub(crate) use columns::{Field, Mapping};
 pub(crate) use sheet::{preview, ImportPreview, Sheet};
 pub(crate) use values::{read_as, DateOrder};
 
-/// One CSV row per application. Stage history is "date stage" pairs joined with "; ".
+/// One CSV row per application. Stage history is "date stage" pairs joined with "; ";
+/// the interview rounds are a line each (see [`rounds`]). Every column up to "Interview
+/// Rounds" imports back; feedback, timestamps and the id are there to read.
 pub(crate) fn export(data: &AppData) -> Result<String, SheetError> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let header = [
@@ -27,7 +31,12 @@ pub(crate) fn export(data: &AppData) -> Result<String, SheetError> {
         "Tags",
         "Notes",
         "Stage History",
-        "Interviews",
+        "Salary Min",
+        "Salary Max",
+        "Currency",
+        "Closing Date",
+        "Priority",
+        "Interview Rounds",
         "Feedback Status",
         "Feedback Asked On",
         "Feedback",
@@ -55,7 +64,12 @@ pub(crate) fn export(data: &AppData) -> Result<String, SheetError> {
             &a.tags.join(", "),
             &a.notes,
             &history,
-            &a.interviews.len().to_string(),
+            &a.salary_min.map(|n| n.to_string()).unwrap_or_default(),
+            &a.salary_max.map(|n| n.to_string()).unwrap_or_default(),
+            &a.currency,
+            &a.closing_on.map(|d| d.to_string()).unwrap_or_default(),
+            a.priority.map_or("", |p| p.name()),
+            &rounds::format(&a.interviews),
             a.feedback.status.label(),
             &a.feedback
                 .asked_on

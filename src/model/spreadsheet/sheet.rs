@@ -7,8 +7,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 use super::columns::{Field, Mapping};
+use super::rounds;
 use super::values::{
-    clean, detect_order, parse_date, parse_history, stage_for, DateError, DateOrder, OrderEvidence,
+    clean, detect_order, parse_date, parse_history, priority_for, stage_for, DateError, DateOrder,
+    OrderEvidence,
 };
 use crate::model::stage::{insert_change, StageChange};
 use crate::model::{Application, ApplicationDraft};
@@ -137,10 +139,15 @@ pub(crate) fn preview(
             .collect(),
         ..ImportPreview::default()
     };
-    match mapping
-        .column_of(Field::Applied)
-        .map(|c| detect_order(sheet.column(c)))
-    {
+    // The applied and closing dates of one file are written the same way, so both
+    // columns are evidence for (and both are read in) the one order.
+    let date_columns: Vec<usize> = [Field::Applied, Field::ClosingOn]
+        .into_iter()
+        .filter_map(|f| mapping.column_of(f))
+        .collect();
+    let evidence = (!date_columns.is_empty())
+        .then(|| detect_order(date_columns.iter().flat_map(|&c| sheet.column(c))));
+    match evidence {
         Some(OrderEvidence::Known(order)) => p.date_order = Some(order),
         Some(OrderEvidence::Unknown(example)) => {
             p.date_question = Some(example);
@@ -199,6 +206,19 @@ fn build(
                 )
             })?,
     };
+    let closing_on = match get(Field::ClosingOn) {
+        "" => String::new(),
+        s => parse_date(s, order)
+            .map_err(|e| date_problem(s, e).replacen("the date", "the closing date", 1))?
+            .to_string(),
+    };
+    let priority = match get(Field::Priority) {
+        "" => "",
+        s => priority_for(s)
+            .ok_or_else(|| format!("the priority “{s}” isn't High, Medium or Low"))?
+            .key(),
+    };
+    let interviews = rounds::parse(get(Field::Rounds))?;
     let draft = ApplicationDraft {
         company: get(Field::Company).to_owned(),
         role: get(Field::Role).to_owned(),
@@ -209,7 +229,11 @@ fn build(
         stage: stage.key().to_owned(),
         tags: get(Field::Tags).to_owned(),
         notes: notes(sheet, mapping, cells),
-        ..Default::default()
+        salary_min: get(Field::SalaryMin).to_owned(),
+        salary_max: get(Field::SalaryMax).to_owned(),
+        currency: get(Field::Currency).to_owned(),
+        closing_on,
+        priority: priority.to_owned(),
     };
     let mut app = draft.build(Uuid::new_v4(), today, now).map_err(|errors| {
         errors
@@ -218,6 +242,7 @@ fn build(
             .collect::<Vec<_>>()
             .join("; ")
     })?;
+    app.interviews = interviews;
     // Knockback's own export carries the whole history: it replaces the single
     // change the draft starts with, so a re-imported file keeps it.
     if !history.is_empty() {

@@ -64,7 +64,7 @@ fn export_has_history_and_feedback_and_round_trips_quotes() {
     assert_eq!(&rec[2], "Rejected");
     assert_eq!(&rec[8], "said \"no\"\nthen yes");
     assert_eq!(&rec[9], "2026-01-02 Applied; 2026-02-01 Rejected");
-    assert_eq!(&rec[11], "Not asked yet");
+    assert_eq!(&rec[16], "Not asked yet");
 }
 
 #[test]
@@ -80,12 +80,46 @@ fn exported_csv_imports_back_field_for_field_with_its_history() {
         applied_on: "2026-01-02".into(),
         tags: "remote, urgent".into(),
         notes: "  line one\nline two, with a comma  ".into(),
+        salary_min: "45000".into(),
+        salary_max: "55,000".into(),
+        currency: "gbp".into(),
+        closing_on: "2026-06-20".into(),
+        priority: "high".into(),
         ..Default::default()
     }
     .build(Uuid::new_v4(), today(), Utc::now())
     .expect("valid");
     odd.change_stage(Stage::Declined, date(2026, 3, 1), Utc::now());
+    for (day, time, zone, place) in [
+        (10, "09:15", "Europe/London", "Room 4 | 1 Main St, Leeds"),
+        (17, "", "", "https://meet.example.com/abc-def"),
+    ] {
+        let round = crate::model::interview::InterviewDraft {
+            date: format!("2026-02-{day}"),
+            kind: "on_site".into(),
+            start_time: time.into(),
+            time_zone: zone.into(),
+            place: place.into(),
+            interviewers: "Sam Lee, Jo Park".into(),
+            rating: "4".into(),
+            notes: "Asked about \\ and |\nsecond line".into(),
+        }
+        .build(Uuid::new_v4())
+        .expect("valid round");
+        odd.interviews.push(round);
+    }
+    let only_max = ApplicationDraft {
+        company: "Globex".into(),
+        role: "Buyer".into(),
+        salary_max: "30k".into(),
+        priority: "low".into(),
+        stage: "saved".into(),
+        ..Default::default()
+    }
+    .build(Uuid::new_v4(), today(), Utc::now())
+    .expect("valid");
     data.add_application(odd);
+    data.add_application(only_max);
     let text = export(&data).expect("exports");
     let p = import(&text, today(), Utc::now()).expect("imports");
     assert!(p.bad_rows.is_empty(), "{:?}", p.bad_rows);
@@ -107,10 +141,30 @@ fn exported_csv_imports_back_field_for_field_with_its_history() {
                 .collect::<Vec<_>>()
         };
         assert_eq!(steps(back), steps(orig), "{}", orig.company);
+        assert_eq!(back.salary_min, orig.salary_min);
+        assert_eq!(back.salary_max, orig.salary_max);
+        assert_eq!(back.currency, orig.currency);
+        assert_eq!(back.closing_on, orig.closing_on);
+        assert_eq!(back.priority, orig.priority);
+        // Rounds come back with new ids, every other field as it was.
+        let rounds = |a: &crate::model::Application| {
+            (a.interviews.iter())
+                .map(|r| crate::model::interview::InterviewRound {
+                    id: Uuid::nil(),
+                    ..r.clone()
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(rounds(back), rounds(orig), "{}", orig.company);
     }
-    // Counts, feedback, timestamps and ids stay in the file but aren't read back.
+    let odd = (p.applications.iter())
+        .find(|a| a.role == "Analyst")
+        .expect("odd one");
+    assert_eq!(odd.salary_text().as_deref(), Some("GBP 45,000–55,000"));
+    assert_eq!(odd.interviews.len(), 2);
+    assert_eq!(odd.interviews[0].place, "Room 4 | 1 Main St, Leeds");
+    // Feedback, timestamps and ids stay in the file but aren't read back.
     let ignored = [
-        "Interviews",
         "Feedback Status",
         "Feedback Asked On",
         "Feedback",
@@ -338,6 +392,9 @@ fn huntr_export_reads_title_company_list_and_url() {
     assert_eq!(field_of(HUNTR, "boardName"), None);
     let p = import(HUNTR, today(), Utc::now()).expect("readable");
     assert!(p.bad_rows.is_empty(), "{:?}", p.bad_rows);
+    assert_eq!(field_of(HUNTR, "deadline"), Some(Field::ClosingOn));
+    assert_eq!(p.applications[0].closing_on, Some(date(2026, 3, 15)));
+    assert_eq!(p.applications[1].closing_on, None, "a dash is no date");
     let stages: Vec<_> = rows(&p).iter().map(|r| (r.0, r.1, r.2)).collect();
     assert_eq!(
         stages,
@@ -397,6 +454,11 @@ fn teal_tracker_columns_read_with_us_dates() {
             ),
         ]
     );
+    // Teal's salary ceiling and deadline fill the form's own fields.
+    assert_eq!(p.applications[0].salary_max, Some(120_000));
+    assert_eq!(p.applications[0].closing_on, Some(date(2026, 3, 1)));
+    assert_eq!(p.applications[2].closing_on, Some(date(2026, 3, 31)));
+    assert_eq!(p.applications[1].closing_on, None);
 }
 
 #[test]

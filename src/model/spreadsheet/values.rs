@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 
+use crate::model::job_details::{parse_amount, Priority};
 use crate::model::Stage;
 
 /// Other trackers fill empty cells with a placeholder (JobSync writes "N/A", Huntr a
@@ -32,6 +33,22 @@ pub(crate) fn is_yes_no(cell: &str) -> bool {
 pub(crate) fn looks_like_link(cell: &str) -> bool {
     let t = cell.trim().to_ascii_lowercase();
     t.starts_with("https://") || t.starts_with("http://") || t.starts_with("www.")
+}
+
+/// A cell that reads as one salary amount ("45000", "£45,000", "45k").
+pub(crate) fn is_amount(cell: &str) -> bool {
+    matches!(parse_amount(cell, ""), Ok(Some(_)))
+}
+
+/// A priority as Knockback writes it ("High"), as its form names it ("High: really
+/// want it", "High priority") or as a key ("high").
+pub(crate) fn priority_for(cell: &str) -> Option<Priority> {
+    let first = clean(cell)
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    Priority::ALL.into_iter().find(|p| p.key() == first)
 }
 
 /// How to read 03/04/2026: the US writes the month first, the UK the day first.
