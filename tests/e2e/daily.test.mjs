@@ -87,6 +87,21 @@ for (const engine of ENGINES) describe(engine, () => {
     await other.page.getByText("High priority").first().waitFor();
     await other.page.getByText("Where: Room 4 | 1 Main St, Leeds").waitFor();
     await other.page.getByText("At 09:15 (Europe/London)").waitFor();
+
+    // Another tracker's deadline that isn't a date costs nothing: the row comes in, the
+    // value goes to its notes, and the preview says so.
+    await open(other.page, env.url, "settings");
+    const sheet = "Company,Role,Deadline\nAcme,Analyst,2026-05-01\nGlobex,Buyer,Rolling\n";
+    await other.page.getByLabel("Import a CSV file").setInputFiles({ name: "peer.csv", mimeType: "text/csv", buffer: Buffer.from(sheet) });
+    await preview.getByRole("heading", { name: "2 applications to add" }).waitFor();
+    await preview.getByRole("heading", { name: "Kept in the notes instead" }).waitFor();
+    await preview.getByText(/^Row 3: the closing date “Rolling” .*, so it is kept in the notes\.$/).waitFor();
+    await preview.getByRole("button", { name: "Add 2 applications" }).click();
+    const peers = await waitForSaved(other.page, (e) => e.data.applications.length === 3);
+    const byCompany = Object.fromEntries(peers.data.applications.map((a) => [a.company, a]));
+    assert.equal(byCompany.Acme.closing_on, "2026-05-01");
+    assert.equal(byCompany.Globex.closing_on, undefined);
+    assert.equal(byCompany.Globex.notes, "Deadline: Rolling");
   });
 
   test("Undo after a drag held at the board's edge (it scrolls), after Move to…, and after the list's quick change", async (t) => {
@@ -207,7 +222,7 @@ for (const engine of ENGINES) describe(engine, () => {
     const zone = page.getByRole("combobox", { name: "Time zone" });
     const own = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
     assert.equal(await zone.inputValue(), own, "it starts at the user's own zone");
-    const list = page.getByRole("listbox", { name: "Time zones" });
+    const list = page.getByRole("listbox", { name: "Matching zones" });
     await zone.click();
     await list.waitFor();
     assert.equal(await zone.getAttribute("aria-expanded"), "true");

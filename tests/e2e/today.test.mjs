@@ -141,6 +141,15 @@ for (const engine of ENGINES) describe(engine, () => {
     assert.equal(first.name, "knockback-reminders.ics");
     assert.ok(first.text.split("\r\n").every((l) => Buffer.byteLength(l) <= 75), "lines are folded at 75 octets");
     const lines = first.text.replace(/\r\n /g, "").split("\r\n");
+    // Read as strict parsers (python's icalendar, ics.py) read it: every unfolded line a
+    // NAME[;PARAM=VALUE]:VALUE content line, and every BEGIN closed by its END in order.
+    const stack = [];
+    for (const line of lines.filter(Boolean)) {
+      assert.match(line, /^[A-Z][A-Z0-9-]*(;[A-Z0-9-]+=("[^"]*"|[^";:,]*)(,("[^"]*"|[^";:,]*))*)*:/, `a content line: ${line}`);
+      if (line.startsWith("BEGIN:")) stack.push(line.slice(6));
+      if (line.startsWith("END:")) assert.equal(stack.pop(), line.slice(4), `${line} closes what it opened`);
+    }
+    assert.deepEqual(stack, [], "every component is closed");
     const events = first.text.replace(/\r\n /g, "").split("BEGIN:VEVENT").slice(1);
     assert.equal(events.length, 5, "follow-up, interview, closing date, plan target, reconnect");
     const event = (uid) => {

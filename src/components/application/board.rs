@@ -178,17 +178,33 @@ impl BoardCtx {
     /// One frame of the edge scroll; the next is asked for while the card is held
     /// near an edge.
     fn edge_tick(&self) {
-        let held = self.press.get_value().is_some_and(|p| p.dragging);
-        let (dx, dy) = if held { self.edge_steps() } else { (0.0, 0.0) };
-        if (dx, dy) == (0.0, 0.0) {
-            self.edge_scrolling.set_value(false);
+        // The board may be gone (the user went Back mid-drag), and its values with it:
+        // `try_` reads see that instead of panicking.
+        let held = (self.press.try_get_value().flatten()).is_some_and(|p| p.dragging);
+        if !held {
+            self.edge_scrolling.try_set_value(false);
             return;
         }
-        if let Some(b) = self.board.get_untracked() {
+        let (dx, dy) = self.edge_steps();
+        let board = self.board.get_untracked();
+        let at = || {
+            (
+                board.as_ref().map_or(0, |b| b.scroll_left()),
+                window().scroll_y().unwrap_or(0.0),
+            )
+        };
+        let before = at();
+        if let Some(b) = &board {
             b.set_scroll_left(b.scroll_left() + dx.round() as i32);
         }
         if dy != 0.0 {
             window().scroll_by_with_x_and_y(0.0, dy.round());
+        }
+        // Away from the edges, or nothing left to scroll that way: the loop ends, and
+        // the next move near an edge starts it again.
+        if at() == before {
+            self.edge_scrolling.set_value(false);
+            return;
         }
         // The columns moved under a still pointer.
         let (x, y) = self.pointer_at.get_value();
@@ -219,6 +235,14 @@ impl BoardCtx {
         self.end();
         if let Some(to) = to.filter(|to| *to != p.from) {
             self.announce.set(record_move(self.store, p.id, to));
+        }
+    }
+
+    /// The pointer's capture went without a pointerup on this card (it was redrawn):
+    /// the drag ends with nothing moved. After a normal drop the press is already gone.
+    pub(crate) fn lost_capture(&self) {
+        if self.press.get_value().is_some_and(|p| p.dragging) {
+            self.cancel();
         }
     }
 

@@ -17,6 +17,14 @@ pub(crate) fn BoardCard(card: Card, ctx: BoardCtx) -> impl IntoView {
             on:pointermove=move |ev| ctx.moved(&ev)
             on:pointerup=move |ev| ctx.up(&ev)
             on:pointercancel=move |_| ctx.cancel()
+            // The card redrawn mid-drag (another tab's save) loses the pointer: end the
+            // drag rather than leave it running with nobody holding it. (Only the card's
+            // own loss: a touch's implicit capture by the grip is handed to the card.)
+            on:lostpointercapture=move |ev| {
+                if ev.target() == ev.current_target() {
+                    ctx.lost_capture();
+                }
+            }
             on:click=move |ev| ctx.click(&ev)>
             <span class="drag-grip" aria-hidden="true" title="Drag to another column">"⠿"</span>
             <a href=AppRoute::Application(id).href() draggable="false" class="board-card-link">

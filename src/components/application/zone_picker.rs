@@ -25,19 +25,16 @@ pub(crate) fn ZonePicker(
     let own = StoredValue::new(crate::browser::time_zone());
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
+    let filtering = RwSignal::new(false);
     let list_id = format!("{id}-list");
     let offered = Memo::new(move |_| {
         zones.with_value(|z| {
             z.as_ref().map_or_else(Vec::new, |z| {
                 own.with_value(|own| {
                     value.with(|typed| {
-                        // A zone already chosen shows every zone again, so the list
-                        // is a way to change it, not only a filter that found it.
-                        let typed = if z.iter().any(|x| x == typed) || typed == own {
-                            ""
-                        } else {
-                            typed
-                        };
+                        // Opened by a click or an arrow, the list shows every zone (the
+                        // field holds one already); typing filters it.
+                        let typed = if filtering.get() { typed.as_str() } else { "" };
                         (matching_zones(z, own, typed, SHOWN).into_iter())
                             .map(str::to_owned)
                             .collect::<Vec<_>>()
@@ -53,12 +50,16 @@ pub(crate) fn ZonePicker(
         open.set(false);
         active.set(None);
     };
+    let expanded_now = move || open.get_untracked() && offered.with_untracked(|o| !o.is_empty());
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let count = offered.with(Vec::len);
         match ev.key().as_str() {
             "ArrowDown" | "ArrowUp" if has_list => {
                 ev.prevent_default();
-                open.set(true);
+                if !open.get_untracked() {
+                    filtering.set(false);
+                    open.set(true);
+                }
+                let count = offered.with_untracked(Vec::len);
                 if count == 0 {
                     return;
                 }
@@ -79,7 +80,7 @@ pub(crate) fn ZonePicker(
                     el.scroll_into_view_with_bool(false);
                 }
             }
-            "Enter" if open.get_untracked() && active.get_untracked().is_some() => {
+            "Enter" if expanded_now() && active.get_untracked().is_some() => {
                 ev.prevent_default();
                 if let Some(zone) = active
                     .get_untracked()
@@ -88,7 +89,8 @@ pub(crate) fn ZonePicker(
                     choose(zone);
                 }
             }
-            "Escape" if open.get_untracked() => {
+            // Only a list on show is closed: otherwise Escape is the form's to use.
+            "Escape" if expanded_now() => {
                 ev.prevent_default();
                 ev.stop_propagation();
                 open.set(false);
@@ -110,14 +112,22 @@ pub(crate) fn ZonePicker(
                 prop:value=move || value.get()
                 on:input=move |ev| {
                     on_change.run(event_target_value(&ev));
+                    filtering.set(true);
                     open.set(true);
                     active.set(None);
                 }
-                on:click=move |_| open.update(|o| *o = !*o)
+                on:click=move |_| {
+                    filtering.set(false);
+                    open.update(|o| *o = !*o);
+                }
                 on:keydown=on_key
-                on:blur=move |_| open.set(false)/>
+                on:blur=move |_| {
+                    open.set(false);
+                    // No stale highlight for Enter to pick when the user comes back.
+                    active.set(None);
+                }/>
             {has_list.then(|| view! {
-                <ul id=list_id.clone() role="listbox" class="zone-list" aria-label="Time zones"
+                <ul id=list_id.clone() role="listbox" class="zone-list" aria-label="Matching zones"
                     hidden=move || !expanded()>
                     <For each=move || offered.get().into_iter().enumerate()
                         key=|(i, z)| (*i, z.clone())

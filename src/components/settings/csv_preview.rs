@@ -58,6 +58,12 @@ pub(crate) fn CsvPreview(
         {(!p.ignored.is_empty()).then(|| view! {
             <p>{format!("Columns not imported: {}.", p.ignored.join(", "))}</p>
         })}
+        {(!p.in_notes.is_empty()).then(|| view! {
+            <h3>"Kept in the notes instead"</h3>
+            <ul class="compact">
+                {p.in_notes.iter().map(|(row, why)| view! { <li>{format!("Row {row}: {why}.")}</li> }).collect_view()}
+            </ul>
+        })}
         {(!p.bad_rows.is_empty()).then(|| view! {
             <h3>{format!("{} rows can't be imported", p.bad_rows.len())}</h3>
             <ul class="compact bad-rows">

@@ -306,9 +306,17 @@ fn reminders_cover_follow_ups_interviews_plans_and_reconnects_with_stable_uids()
     let ics = calendar(&list, now(), &no_zones);
     assert_eq!(ics.matches("BEGIN:VALARM").count(), 5);
     assert_eq!(ics.matches("TRANSP:TRANSPARENT").count(), 5);
+    let closing = ics
+        .split("BEGIN:VEVENT")
+        .find(|e| e.contains(&format!("UID:closing-{open_id}@knockback")))
+        .expect("the closing date's event");
     assert!(
-        ics.contains("TRIGGER:-PT15H\r\n"),
-        "the closing date's morning-before alarm"
+        closing.contains("DTSTART;VALUE=DATE:20260315\r\n"),
+        "{closing}"
+    );
+    assert!(
+        closing.contains("TRIGGER:-PT15H\r\n"),
+        "warned the morning before: {closing}"
     );
 }
 

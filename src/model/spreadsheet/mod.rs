@@ -5,6 +5,7 @@
 //! can change), and preview what would be added ([`preview`]).
 
 mod columns;
+mod details;
 mod rounds;
 mod sheet;
 mod values;

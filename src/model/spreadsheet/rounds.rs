@@ -5,8 +5,8 @@
 //!
 //! (date | start time | time zone | type | place | interviewers | self-rating | notes).
 //! One cell keeps a spreadsheet to one row per application, like the stage history;
-//! a `|`, a backslash or a line break inside a field is written `\|`, `\\` or `\n`, so
-//! any text comes back as it went out.
+//! a `|`, a backslash or a line break inside a field is written `\|`, `\\`, `\n` or
+//! `\r`, so any text comes back as it went out.
 
 use uuid::Uuid;
 
@@ -22,7 +22,7 @@ fn escape(text: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '|' => out.push_str("\\|"),
             '\n' => out.push_str("\\n"),
-            '\r' => {}
+            '\r' => out.push_str("\\r"),
             c => out.push(c),
         }
     }
@@ -38,6 +38,7 @@ fn split(line: &str) -> Vec<String> {
         match c {
             '\\' => match chars.next() {
                 Some('n') => field.push('\n'),
+                Some('r') => field.push('\r'),
                 Some(other) => field.push(other),
                 None => field.push('\\'),
             },
@@ -48,6 +49,16 @@ fn split(line: &str) -> Vec<String> {
     fields
 }
 
+/// "14:30", or "14:30:15" when the time has seconds (a hand-edited backup), so none are
+/// lost on the way back.
+fn time_text(t: chrono::NaiveTime) -> String {
+    use chrono::Timelike;
+    match t.second() {
+        0 => format_time(t),
+        s => format!("{}:{s:02}", format_time(t)),
+    }
+}
+
 /// The cell for `rounds`, oldest first as stored.
 pub(crate) fn format(rounds: &[InterviewRound]) -> String {
     rounds
@@ -55,7 +66,7 @@ pub(crate) fn format(rounds: &[InterviewRound]) -> String {
         .map(|r| {
             [
                 r.date.to_string(),
-                r.start_time.map(format_time).unwrap_or_default(),
+                r.start_time.map(time_text).unwrap_or_default(),
                 escape(&r.time_zone),
                 r.kind.label().to_owned(),
                 escape(&r.place),
@@ -165,16 +176,20 @@ mod tests {
                 "Room 4 | 1 Main St",
             ),
             InterviewRound {
+                start_time: NaiveTime::from_hms_opt(9, 5, 30),
+                ..round("a\r\nb", "")
+            },
+            InterviewRound {
                 start_time: None,
                 time_zone: String::new(),
                 self_rating: None,
                 interviewers: Vec::new(),
                 kind: InterviewKind::Video,
-                ..round("", "https://meet.example.com/abc")
+                ..round("  spaced  ", "https://meet.example.com/abc")
             },
         ];
         let cell = format(&rounds);
-        assert_eq!(cell.lines().count(), 2, "{cell}");
+        assert_eq!(cell.lines().count(), 3, "{cell}");
         assert!(cell.starts_with(
             "2026-03-04 | 14:30 | Europe/London | On-site | Room 4 \\| 1 Main St | Sam Lee, Jo Park | 4 | "
         ), "{cell}");

@@ -7,10 +7,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 use super::columns::{Field, Mapping};
+use super::details::Details;
 use super::rounds;
 use super::values::{
-    clean, detect_order, parse_date, parse_history, priority_for, stage_for, DateError, DateOrder,
-    OrderEvidence,
+    clean, detect_order, parse_date, parse_history, stage_for, DateError, DateOrder, OrderEvidence,
 };
 use crate::model::stage::{insert_change, StageChange};
 use crate::model::{Application, ApplicationDraft};
@@ -102,6 +102,9 @@ pub(crate) struct ImportPreview {
     pub(crate) applications: Vec<Application>,
     /// (spreadsheet row number, what was wrong), never dropped silently.
     pub(crate) bad_rows: Vec<(usize, String)>,
+    /// (row number, why): an optional value (salary, currency, closing date, priority)
+    /// that couldn't be read, so the row is added with it in its notes instead.
+    pub(crate) in_notes: Vec<(usize, String)>,
     /// Headers of the columns set to Ignore, named so nothing is lost unnoticed.
     pub(crate) ignored: Vec<String>,
     /// Fields every application needs that no column fills yet.
@@ -158,14 +161,21 @@ pub(crate) fn preview(
     if !p.missing.is_empty() || p.waiting_for_date_order() {
         return p;
     }
+    let mut kept = Vec::new();
     for row in &sheet.rows {
         let built = match &row.cells {
-            Ok(cells) => build(sheet, mapping, cells, p.date_order, today, now),
+            Ok(cells) => build(sheet, mapping, cells, p.date_order, today, now, &mut kept),
             Err(e) => Err(e.clone()),
         };
         match built {
-            Ok(app) => p.applications.push(app),
-            Err(why) => p.bad_rows.push((row.number, why)),
+            Ok(app) => {
+                p.applications.push(app);
+                (p.in_notes).extend(kept.drain(..).map(|why| (row.number, why)));
+            }
+            Err(why) => {
+                kept.clear();
+                p.bad_rows.push((row.number, why));
+            }
         }
     }
     p
@@ -180,6 +190,7 @@ fn build(
     order: Option<DateOrder>,
     today: NaiveDate,
     now: DateTime<Utc>,
+    kept: &mut Vec<String>,
 ) -> Result<Application, String> {
     let get = |f: Field| {
         mapping
@@ -206,19 +217,14 @@ fn build(
                 )
             })?,
     };
-    let closing_on = match get(Field::ClosingOn) {
-        "" => String::new(),
-        s => parse_date(s, order)
-            .map_err(|e| date_problem(s, e).replacen("the date", "the closing date", 1))?
-            .to_string(),
-    };
-    let priority = match get(Field::Priority) {
-        "" => "",
-        s => priority_for(s)
-            .ok_or_else(|| format!("the priority “{s}” isn't High, Medium or Low"))?
-            .key(),
-    };
-    let interviews = rounds::parse(get(Field::Rounds))?;
+    let details = Details::read(sheet, mapping, &get, order);
+    // The raw cell, not `get`'s trimmed one: the last round's notes keep their spacing.
+    let rounds_cell = mapping
+        .column_of(Field::Rounds)
+        .and_then(|i| cells.get(i))
+        .filter(|c| !clean(c).is_empty())
+        .map_or("", String::as_str);
+    let interviews = rounds::parse(rounds_cell)?;
     let draft = ApplicationDraft {
         company: get(Field::Company).to_owned(),
         role: get(Field::Role).to_owned(),
@@ -228,12 +234,16 @@ fn build(
         applied_on,
         stage: stage.key().to_owned(),
         tags: get(Field::Tags).to_owned(),
-        notes: notes(sheet, mapping, cells),
-        salary_min: get(Field::SalaryMin).to_owned(),
-        salary_max: get(Field::SalaryMax).to_owned(),
-        currency: get(Field::Currency).to_owned(),
-        closing_on,
-        priority: priority.to_owned(),
+        notes: [notes(sheet, mapping, cells), details.notes.join("\n")]
+            .into_iter()
+            .filter(|n| !n.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n"),
+        salary_min: details.salary_min,
+        salary_max: details.salary_max,
+        currency: details.currency,
+        closing_on: details.closing_on,
+        priority: details.priority,
     };
     let mut app = draft.build(Uuid::new_v4(), today, now).map_err(|errors| {
         errors
@@ -243,6 +253,7 @@ fn build(
             .join("; ")
     })?;
     app.interviews = interviews;
+    kept.extend(details.kept);
     // Knockback's own export carries the whole history: it replaces the single
     // change the draft starts with, so a re-imported file keeps it.
     if !history.is_empty() {
@@ -279,7 +290,7 @@ fn notes(sheet: &Sheet, mapping: &Mapping, cells: &[String]) -> String {
     }
 }
 
-fn date_problem(cell: &str, e: DateError) -> String {
+pub(super) fn date_problem(cell: &str, e: DateError) -> String {
     match e {
         DateError::NotADate => {
             format!("the date “{cell}” isn't a date Knockback understands (use 2026-03-14)")

@@ -176,6 +176,46 @@ fn exported_csv_imports_back_field_for_field_with_its_history() {
 }
 
 #[test]
+fn an_unreadable_optional_value_goes_to_the_notes_and_the_row_still_comes_in() {
+    let text = "Company,Role,Deadline,Max. Salary,Priority,Currency,Notes\n\
+                Acme,Analyst,2026-03-01,\"$120,000\",High,,Keen\n\
+                Globex,Buyer,Rolling,\"$90,000.50\",Urgent,US Dollar,\n\
+                Initech,Clerk,2026-04-01,40k,low,eur,\n";
+    let p = import(text, today(), Utc::now()).expect("readable");
+    assert!(p.bad_rows.is_empty(), "{:?}", p.bad_rows);
+    assert_eq!(
+        p.applications.len(),
+        3,
+        "no row is lost for an optional value"
+    );
+    let [acme, globex, initech] = &p.applications[..] else {
+        panic!("three rows");
+    };
+    assert_eq!(acme.closing_on, Some(date(2026, 3, 1)));
+    assert_eq!(acme.salary_max, Some(120_000));
+    assert_eq!(acme.currency, "USD", "the $ says the currency");
+    assert_eq!(acme.notes, "Keen");
+    assert_eq!(
+        (globex.closing_on, globex.salary_max, globex.priority),
+        (None, None, None)
+    );
+    assert_eq!(globex.currency, "");
+    assert_eq!(
+        globex.notes,
+        "Max. Salary: $90,000.50\nCurrency: US Dollar\nDeadline: Rolling\nPriority: Urgent"
+    );
+    let rows: Vec<usize> = p.in_notes.iter().map(|(row, _)| *row).collect();
+    assert_eq!(rows, [3, 3, 3, 3], "{:?}", p.in_notes);
+    assert!(p.in_notes[2].1.contains("“Rolling”"), "{:?}", p.in_notes);
+    assert!(p.in_notes[0].1.ends_with("so it is kept in the notes"));
+    assert_eq!(initech.currency, "EUR");
+    assert_eq!(
+        initech.priority,
+        Some(crate::model::job_details::Priority::Low)
+    );
+}
+
+#[test]
 fn import_matches_common_headers_and_reports_the_rest() {
     let text = "\u{feff}Employer,Job Title,Date Applied,Status,URL,Salary,Notes\n\
                 Acme,Recruiter,2026-03-01,Interview,https://acme.example/job,50k,Nice team\n\
