@@ -112,6 +112,9 @@ export async function untilServiceWorker(page) {
 export async function open(page, baseUrl, path = "") {
   await page.goto(new URL(path, baseUrl).href);
   await page.getByRole("navigation", { name: "Main" }).waitFor();
+  // A page served on demand shows "Loading…" until its piece arrives; measuring or
+  // scrolling before then sees the placeholder, not the page (a flaky layout test did).
+  await page.locator(".page-loading").waitFor({ state: "detached" });
 }
 
 /** Clicks `trigger` and returns the downloaded file's name and text, read from disk. */
