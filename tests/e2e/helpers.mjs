@@ -108,7 +108,8 @@ export async function untilServiceWorker(page) {
   });
 }
 
-/** Opens `path` (relative to the app's base) and waits until the app has mounted. */
+/** Opens `path` (relative to the app's base) and waits until the app has mounted and
+ * the page's own code, if it loads on demand, has arrived. */
 export async function open(page, baseUrl, path = "") {
   await page.goto(new URL(path, baseUrl).href);
   await page.getByRole("navigation", { name: "Main" }).waitFor();
